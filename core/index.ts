@@ -1,0 +1,3 @@
+export * from './dates';
+export * from './scopes';
+export * from './timesheet-rules';

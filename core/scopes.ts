@@ -1,0 +1,36 @@
+/** The API scopes of the Timesheets API, as configured on the authorization server. */
+export const SCOPES = {
+  read: 'read:timesheets',
+  create: 'create:timesheets',
+  delete: 'delete:timesheets',
+  approve: 'approve:timesheets',
+  batchUpload: 'batch:upload',
+} as const;
+
+export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
+
+/** Every API scope, in the order a person reads them. */
+export const ALL_SCOPES: readonly Scope[] = Object.values(SCOPES);
+
+/** What each scope lets its holder do, for consent screens and "missing permission" messages. */
+export const SCOPE_DESCRIPTIONS: Readonly<Record<Scope, string>> = {
+  'read:timesheets': 'Read your timesheet entries',
+  'create:timesheets': 'Log time on your timesheet',
+  'delete:timesheets': 'Delete your pending timesheet entries',
+  'approve:timesheets': "Approve or reject other people's timesheet entries",
+  'batch:upload': 'Upload timesheet entries on behalf of people (automated process)',
+};
+
+/**
+ * Reads an OAuth 2.0 `scope` claim (RFC 8693 §4.2: a space-separated string) or an Auth0 RBAC
+ * `permissions` array into a set of scope names.
+ */
+export function parseScopes(claim: unknown): Set<string> {
+  if (typeof claim === 'string') {
+    return new Set(claim.split(' ').filter((s) => s.length > 0));
+  }
+  if (Array.isArray(claim)) {
+    return new Set(claim.filter((s): s is string => typeof s === 'string' && s.length > 0));
+  }
+  return new Set();
+}

@@ -1,0 +1,1 @@
+export interface Context { placeholder: true }
