@@ -1,0 +1,42 @@
+import type { JWTPayload } from 'jose';
+import { parseScopes } from '../../core/scopes';
+
+/** Who is calling, as a verified access token describes them. */
+export interface Principal {
+  /** The token's `sub`: a user id, or `<client_id>@clients` for a machine client. */
+  sub: string;
+  kind: 'USER' | 'CLIENT';
+  /** The OAuth client the token was issued to (`azp` or `client_id`), when the token says. */
+  clientId: string | null;
+  scopes: ReadonlySet<string>;
+  email: string | null;
+  name: string | null;
+  expiresAt: Date;
+}
+
+function optionalString(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/**
+ * Reads a verified payload into a Principal. A token from the client-credentials grant (Auth0 marks
+ * it `gty: client-credentials` and a `sub` ending in `@clients`) is a CLIENT.
+ */
+export function toPrincipal(payload: JWTPayload & { sub: string; exp: number }): Principal {
+  const isClient = payload.gty === 'client-credentials' || payload.sub.endsWith('@clients');
+  return {
+    sub: payload.sub,
+    kind: isClient ? 'CLIENT' : 'USER',
+    clientId: optionalString(payload.azp) ?? optionalString(payload.client_id),
+    scopes: parseScopes(payload.scope),
+    email: optionalString(payload.email),
+    name: optionalString(payload.name),
+    expiresAt: new Date(payload.exp * 1000),
+  };
+}
+
+/** The writer recorded on an entry: the user, or the machine client's id. */
+export function sourceOf(principal: Principal): string {
+  if (principal.kind === 'USER') return principal.sub;
+  return principal.clientId ?? principal.sub.replace(/@clients$/, '');
+}
