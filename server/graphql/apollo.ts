@@ -1,0 +1,74 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { Context } from '../context';
+import { httpStatusPlugin } from './http-status-plugin';
+
+/** Limits that keep an abusive query from costing the server more than a page of entries. */
+const armor = new ApolloArmor({
+  maxDepth: { n: 8 },
+  maxAliases: { n: 15 },
+  maxDirectives: { n: 20 },
+  maxTokens: { n: 2_000 },
+  costLimit: { maxCost: 5_000 },
+  blockFieldSuggestion: { enabled: false },
+});
+
+/**
+ * Unexpected errors (a database failure, a bug) reach the client as "Internal server error":
+ * no stack, no SQL. Errors the API raises on purpose are GraphQLErrors and pass unchanged.
+ */
+function maskUnexpected(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof GraphQLError) return formatted;
+    logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+export interface ApolloOptions {
+  production: boolean;
+  logger: Logger;
+}
+
+/** The Apollo Server of the API, started and ready for executeHTTPGraphQLRequest. */
+export async function createApollo(
+  schema: GraphQLSchema,
+  { production, logger }: ApolloOptions,
+): Promise<ApolloServer<Context>> {
+  const protection = armor.protect();
+  const plugins: ApolloServerPlugin<Context>[] = [
+    ...(protection.plugins as ApolloServerPlugin<Context>[]),
+    httpStatusPlugin,
+    // Per-field cache hints cost a hook on every field; the API sets no cache hints.
+    ApolloServerPluginCacheControlDisabled(),
+    production
+      ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+      : ApolloServerPluginLandingPageLocalDefault({ footer: false, includeCookies: false }),
+  ];
+  const apollo = new ApolloServer<Context>({
+    schema,
+    plugins,
+    validationRules: protection.validationRules,
+    introspection: true,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: !production,
+    formatError: maskUnexpected(logger),
+    logger,
+  });
+  await apollo.start();
+  return apollo;
+}

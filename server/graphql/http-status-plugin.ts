@@ -1,0 +1,77 @@
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { Kind, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
+import { insufficientScopeChallenge, missingTokenChallenge } from '../auth/errors';
+import type { Context } from '../context';
+
+/** The response keys of the operation's root fields, through fragments, without introspection. */
+function rootResponseKeys(ctx: GraphQLRequestContext<Context>): Set<string> {
+  const keys = new Set<string>();
+  const fragments = new Map(
+    (ctx.document?.definitions ?? []).flatMap((d) =>
+      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
+    ),
+  );
+  const visit = (set: SelectionSetNode, seen: Set<string>) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (!selection.name.value.startsWith('__')) {
+          keys.add(selection.alias?.value ?? selection.name.value);
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet, seen);
+      } else if (!seen.has(selection.name.value)) {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) visit(fragment.selectionSet, new Set([...seen, selection.name.value]));
+      }
+    }
+  };
+  if (ctx.operation) visit(ctx.operation.selectionSet, new Set());
+  return keys;
+}
+
+function scopeRefusals(errors: readonly GraphQLFormattedError[]): Map<string, string> {
+  const refused = new Map<string, string>();
+  for (const error of errors) {
+    const scope = error.extensions?.scope;
+    const key = error.path?.length === 1 ? error.path[0] : undefined;
+    if (
+      error.extensions?.code === 'FORBIDDEN' &&
+      typeof scope === 'string' &&
+      typeof key === 'string'
+    ) {
+      refused.set(key, scope);
+    }
+  }
+  return refused;
+}
+
+/**
+ * Sets the HTTP status and `WWW-Authenticate` challenge of RFC 6750 §3 once the operation ran:
+ * 401 when a protected field was asked for without a token, 403 `insufficient_scope` when no
+ * root field of the operation was allowed to run. A partly allowed operation answers 200 with
+ * its data and the errors of the refused fields.
+ */
+export const httpStatusPlugin: ApolloServerPlugin<Context> = {
+  requestDidStart() {
+    return Promise.resolve({
+      willSendResponse(ctx) {
+        const { body, http } = ctx.response;
+        if (body.kind !== 'single' || !body.singleResult.errors) return Promise.resolve();
+        const errors = body.singleResult.errors;
+        if (errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+          http.status = 401;
+          http.headers.set('www-authenticate', missingTokenChallenge());
+          return Promise.resolve();
+        }
+        const refused = scopeRefusals(errors);
+        const roots = rootResponseKeys(ctx);
+        if (refused.size > 0 && roots.size > 0 && [...roots].every((key) => refused.has(key))) {
+          http.status = 403;
+          const scopes = [...new Set(refused.values())];
+          http.headers.set('www-authenticate', insufficientScopeChallenge(scopes));
+        }
+        return Promise.resolve();
+      },
+    });
+  },
+};

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
+import type { Resolvers } from '../generated/graphql';
+import { applyPermissions } from '../permissions';
+import { Mutation } from '../timesheets/resolvers/mutation';
+import { Query } from '../timesheets/resolvers/query';
+import { TimesheetConnection } from '../timesheets/resolvers/timesheet-connection';
+
+/** The API contract, at the root of the repository. */
+export const SCHEMA_PATH = join(__dirname, '..', '..', 'schema.graphql');
+
+const resolvers: Resolvers = {
+  LocalDate: LocalDateResolver,
+  DateTime: DateTimeResolver,
+  Query,
+  Mutation,
+  TimesheetConnection,
+};
+
+/** The executable schema: schema.graphql, its resolvers, and the permission rules on its root. */
+export function createSchema(): GraphQLSchema {
+  const typeDefs = readFileSync(SCHEMA_PATH, 'utf8');
+  return applyPermissions(makeExecutableSchema({ typeDefs, resolvers }));
+}

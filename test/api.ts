@@ -1,0 +1,66 @@
+import { createApp, type App } from '../server/app';
+import { loadConfig } from '../server/config';
+import type { OpenDatabase } from '../server/db/database';
+import { createLogger } from '../server/logger';
+import type { TestIssuer } from './issuer';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: {
+    data?: T | null;
+    errors?: {
+      message: string;
+      path?: (string | number)[];
+      extensions?: Record<string, unknown>;
+    }[];
+  };
+}
+
+export interface TestApi {
+  url: string;
+  app: App;
+  /** POSTs a GraphQL operation, with `Authorization: Bearer <token>` when a token is given. */
+  gql: <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ) => Promise<GraphQLResponse<T>>;
+  close: () => Promise<void>;
+}
+
+/** Starts the real API on a loopback port, trusting the test issuer, on the given database. */
+export async function startTestApi(
+  issuer: TestIssuer,
+  database: OpenDatabase,
+  env: Record<string, string> = {},
+  now?: () => Date,
+): Promise<TestApi> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    AUTH_ISSUER: issuer.issuer,
+    AUTH_AUDIENCE: issuer.audience,
+    AUTH_JWKS_URI: issuer.jwksUri,
+    ...env,
+  });
+  const app = await createApp(config, { logger: createLogger('silent'), database, now });
+  const url = (await app.listen()).replace('localhost', '127.0.0.1');
+  const gql: TestApi['gql'] = async (query, variables, token) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as never,
+    };
+  };
+  return { url, app, gql, close: () => app.close() };
+}
