@@ -11,12 +11,15 @@ import type { Logger } from 'pino';
 import type { Context } from '../context';
 import { httpStatusPlugin } from './http-status-plugin';
 
+const MAX_TOKENS = 2_000;
+
 /** Limits that keep an abusive query from costing the server more than a page of entries. */
 const armor = new ApolloArmor({
   maxDepth: { n: 8 },
   maxAliases: { n: 15 },
   maxDirectives: { n: 20 },
-  maxTokens: { n: 2_000 },
+  // Apollo's own parser limit (parseOptions below) answers 400; armor's plugin answers 500.
+  maxTokens: { enabled: false },
   costLimit: { maxCost: 5_000 },
   blockFieldSuggestion: { enabled: false },
 });
@@ -63,6 +66,7 @@ export async function createApollo(
     schema,
     plugins,
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
     introspection: true,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,

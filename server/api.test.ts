@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestApi, type TestApi } from '../test/api';
+import { startTestIssuer, type TestIssuer } from '../test/issuer';
+import { createDatabase, type OpenDatabase } from './db/database';
+import { migrateToLatest } from './db/migrate';
+
+let issuer: TestIssuer;
+let api: TestApi;
+let database: OpenDatabase;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'timesheets-api-'));
+  issuer = await startTestIssuer();
+  database = await createDatabase(`sqlite:${join(dir, 'timesheets.db')}`);
+  await migrateToLatest(database.db as never);
+  api = await startTestApi(issuer, database, {
+    MAX_BODY_BYTES: '16384',
+    CORS_ORIGINS: 'http://localhost:3000',
+  });
+});
+
+afterAll(async () => {
+  await api.close();
+  await database.close();
+  await issuer.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const base = () => api.url.replace('/graphql', '');
+
+describe('HTTP', () => {
+  it('rejects a whole request carrying an invalid token with 401 invalid_token', async () => {
+    const token = await issuer.sign(
+      { sub: 'auth0|emma', scope: 'read:timesheets' },
+      { expiresIn: -3600 },
+    );
+    const { status, headers, body } = await api.gql('{ __typename me { id } }', undefined, token);
+    expect(status).toBe(401);
+    expect(headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: 'Missing or invalid token',
+        extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+      }),
+    ]);
+  });
+
+  it('rejects a token sent in the query string, which RFC 6750 lets us refuse', async () => {
+    const token = await issuer.userToken('auth0|emma', ['read:timesheets']);
+    const response = await fetch(`${api.url}?access_token=${token}&query=%7Bme%7Bid%7D%7D`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('answers introspection without a token, for Sandbox and codegen', async () => {
+    const { status, body } = await api.gql<{ __schema: { queryType: { name: string } } }>(
+      '{ __schema { queryType { name } } }',
+    );
+    expect(status).toBe(200);
+    expect(body.data?.__schema.queryType.name).toBe('Query');
+  });
+
+  it('answers 200 with the allowed fields and an error for the refused one', async () => {
+    const token = await issuer.userToken('auth0|emma', ['create:timesheets']);
+    const { status, body } = await api.gql(
+      '{ me { id scopes kind } timesheet(id: "any") { id } }',
+      undefined,
+      token,
+    );
+    expect(status).toBe(200);
+    expect(body.data?.me).toEqual({
+      id: 'auth0|emma',
+      scopes: ['create:timesheets'],
+      kind: 'USER',
+    });
+    expect(body.data?.timesheet).toBeNull();
+    expect(body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [['timesheet'], 'FORBIDDEN'],
+    ]);
+  });
+
+  it('refuses a body over the limit with 413 and keeps serving', async () => {
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ __typename }`, padding: 'x'.repeat(20_000) }),
+    });
+    expect(response.status).toBe(413);
+    const after = await api.gql('{ __typename }');
+    expect(after.status).toBe(200);
+  });
+
+  it('refuses malformed JSON with 400', async () => {
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
+  it('refuses a query with too many aliases before running it', async () => {
+    const token = await issuer.userToken('auth0|emma', ['read:timesheets']);
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: timesheets { totalCount }`);
+    const { status, body } = await api.gql(`{ ${aliases.join(' ')} }`, undefined, token);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/aliases/i);
+  });
+
+  it('refuses a query of too many tokens before parsing it all', async () => {
+    const fields = Array.from({ length: 2500 }, () => 'a').join(' ');
+    const { status, body } = await api.gql(`{ ${fields} }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/token/i);
+  });
+
+  it('refuses a cross-site simple request (CSRF prevention)', async () => {
+    const response = await fetch(`${api.url}?query=%7B__typename%7D`);
+    expect(response.status).toBe(400);
+  });
+
+  it('allows CORS for a listed origin only', async () => {
+    const preflight = (origin: string) =>
+      fetch(api.url, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
+      });
+    const allowed = await preflight('http://localhost:3000');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    const refused = await preflight('https://evil.example');
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    const health = await fetch(`${base()}/healthz`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`${base()}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ok' });
+  });
+
+  it('echoes a sane x-request-id and makes one up otherwise', async () => {
+    const echoed = await fetch(`${base()}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
+    expect(echoed.headers.get('x-request-id')).toBe('abc-123');
+    const made = await fetch(`${base()}/healthz`, { headers: { 'x-request-id': 'bad id; drop' } });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
