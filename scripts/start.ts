@@ -1,0 +1,159 @@
+/**
+ * `npm start`: the whole product on one machine. Starts the local authorization server (unless
+ * AUTH_ISSUER names a real tenant), the API trusting it, and a static server for the web app,
+ * writing the app's config.json. Stops everything on Ctrl-C or when one part dies.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join, resolve } from 'node:path';
+import sirv from 'sirv';
+
+const root = resolve(__dirname, '..');
+const env = process.env;
+const dataDir = resolve(env.DATA_DIR ?? join(root, 'data'));
+const webPort = Number(env.WEB_PORT ?? 3000);
+const apiPort = Number(env.PORT ?? 4000);
+const idpPort = Number(env.IDP_PORT ?? 4400);
+const localIdp = !env.AUTH_ISSUER;
+const issuer = env.AUTH_ISSUER ?? `http://localhost:${idpPort}/`;
+const audience = env.AUTH_AUDIENCE ?? 'https://timesheets.abc-inc.example/api';
+const webOrigin = `http://localhost:${webPort}`;
+const webOut = join(root, 'web', 'out');
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function run(name: string, script: string, childEnv: Record<string, string>): void {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...env, ...childEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter((line) => line.length > 0)
+      .map((line) => `[${name}] ${line}\n`)
+      .join('');
+  child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(prefix(chunk)));
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(
+      `[start] ${name} stopped (${signal ?? `exit code ${code}`}): stopping everything`,
+    );
+    stop(1);
+  });
+  children.push(child);
+}
+
+function stop(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 1500).unref();
+  Promise.all(
+    children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
+  ).then(
+    () => process.exit(code),
+    () => process.exit(code),
+  );
+}
+
+async function waitFor(url: string, what: string, seconds = 60): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (stopping) throw new Error('stopped');
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} did not answer at ${url} within ${seconds} s`);
+}
+
+function buildWebIfMissing(): void {
+  if (existsSync(join(webOut, 'index.html'))) return;
+  if (!existsSync(join(root, 'web', 'next.config.ts'))) return;
+  console.log('[start] building the web app (web/out is missing; this takes a minute)…');
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve('next/dist/bin/next'), 'build', 'web'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  );
+  if (result.status !== 0) throw new Error('the web app failed to build (npm run build:web)');
+}
+
+function serveWeb(): Promise<void> {
+  const runtimeConfig = {
+    authDomain:
+      env.AUTH_DOMAIN ?? (localIdp ? `http://localhost:${idpPort}` : new URL(issuer).host),
+    issuer,
+    clientId: env.AUTH_CLIENT_ID ?? 'timesheets-spa',
+    audience,
+    apiUrl: `http://localhost:${apiPort}/graphql`,
+  };
+  const hasBuild = existsSync(join(webOut, 'index.html'));
+  if (hasBuild) writeFileSync(join(webOut, 'config.json'), JSON.stringify(runtimeConfig, null, 2));
+  const assets = hasBuild ? sirv(webOut, { dev: false, etag: true, single: false }) : null;
+  const server = createServer((req, res) => {
+    if (assets) {
+      return assets(req, res, () => {
+        res.writeHead(404).end('Not found');
+      });
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(
+      '<!doctype html><title>Timesheets</title><p>The web app is not built yet. Run <code>npm run build:web</code>.</p>',
+    );
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(webPort, () => resolve());
+  });
+}
+
+async function main(): Promise<void> {
+  process.once('SIGINT', () => stop(0));
+  process.once('SIGTERM', () => stop(0));
+  buildWebIfMissing();
+  if (localIdp) {
+    run('idp', 'idp/main.ts', {
+      IDP_PORT: String(idpPort),
+      IDP_ISSUER: issuer,
+      DATA_DIR: dataDir,
+      IDP_SPA_ORIGINS: env.IDP_SPA_ORIGINS ?? webOrigin,
+    });
+    await waitFor(`${issuer}.well-known/openid-configuration`, 'the authorization server');
+  }
+  run('api', 'server/main.ts', {
+    PORT: String(apiPort),
+    AUTH_ISSUER: issuer,
+    AUTH_AUDIENCE: audience,
+    DATABASE_URL: env.DATABASE_URL ?? `sqlite:${join(dataDir, 'timesheets.db')}`,
+    CORS_ORIGINS: env.CORS_ORIGINS ?? webOrigin,
+    LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
+  });
+  await waitFor(`http://localhost:${apiPort}/readyz`, 'the API');
+  await serveWeb();
+  console.log(`
+  Authorization server  ${localIdp ? issuer : `${issuer} (your tenant)`}
+  API (GraphQL)         http://localhost:${apiPort}/graphql   (open it for Apollo Sandbox)
+  Web app               ${webOrigin}
+  Data                  ${dataDir}
+
+Timesheets is running at ${webOrigin}
+`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+  stop(1);
+});
