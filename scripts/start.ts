@@ -53,12 +53,12 @@ function stop(code: number): void {
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 1500).unref();
-  Promise.all(
-    children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
-  ).then(
-    () => process.exit(code),
-    () => process.exit(code),
+  const exits = children.map((child) =>
+    child.exitCode === null
+      ? new Promise<void>((resolve) => child.once('exit', () => resolve()))
+      : Promise.resolve(),
   );
+  void Promise.all(exits).then(() => process.exit(code));
 }
 
 async function waitFor(url: string, what: string, seconds = 60): Promise<void> {

@@ -80,7 +80,7 @@ export function loadConfig(
 ): Readonly<Config> {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+    const issue = parsed.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
     const value = env[variable];
     const shown = value === undefined ? 'it is not set' : `got "${value}"`;

@@ -12,5 +12,5 @@ export function getBearerToken(authorization: string | undefined | null): string
   if (authorization === undefined || authorization === null || authorization === '') return null;
   const match = BEARER.exec(authorization);
   if (!match) throw new InvalidTokenError('Authorization header is not a Bearer credential');
-  return match[1] as string;
+  return match[1];
 }

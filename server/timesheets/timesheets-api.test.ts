@@ -106,15 +106,15 @@ describeEachDatabase('the timesheets API over HTTP', (getDb) => {
     const [mine] = await rowsOf('auth0|emma');
     const list = await api.gql<{ timesheets: { totalCount: number } }>(LIST, {}, tokens.eli);
     expect(list.body.data?.timesheets.totalCount).toBe(1);
-    const peek = await api.gql(`{ timesheet(id: "${mine!.id}") { id } }`, undefined, tokens.eli);
+    const peek = await api.gql(`{ timesheet(id: "${mine.id}") { id } }`, undefined, tokens.eli);
     expect(peek.body.data).toEqual({ timesheet: null });
     const del = await api.gql(
-      `mutation { deleteTimesheet(id: "${mine!.id}") }`,
+      `mutation { deleteTimesheet(id: "${mine.id}") }`,
       undefined,
       tokens.eli,
     );
     expect(del.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect(del.body.errors?.[0]?.message).toBe(`Timesheet ${mine!.id} not found`);
+    expect(del.body.errors?.[0]?.message).toBe(`Timesheet ${mine.id} not found`);
     expect(await rowsOf('auth0|emma')).toHaveLength(1);
   });
 
