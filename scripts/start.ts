@@ -138,7 +138,8 @@ async function main(): Promise<void> {
     AUTH_ISSUER: issuer,
     AUTH_AUDIENCE: audience,
     DATABASE_URL: env.DATABASE_URL ?? `sqlite:${join(dataDir, 'timesheets.db')}`,
-    CORS_ORIGINS: env.CORS_ORIGINS ?? webOrigin,
+    // The embedded Apollo Sandbox of http://localhost:4000/graphql calls the API from Apollo's origin.
+    CORS_ORIGINS: env.CORS_ORIGINS ?? `${webOrigin},https://sandbox.embed.apollographql.com`,
     LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
   });
   await waitFor(`http://localhost:${apiPort}/readyz`, 'the API');
