@@ -3,7 +3,7 @@ import type { Config } from 'jest';
 
 const config: Config = {
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/{core,server,idp,scripts,web,test}/**/*.test.{ts,tsx}'],
+  testMatch: ['<rootDir>/{core,server,idp,importer,scripts,web,test}/**/*.test.{ts,tsx}'],
   testPathIgnorePatterns: ['/node_modules/', '/web/.next/', '/web/out/', '/data/'],
   transform: {
     '^.+\\.(t|j)sx?$': [
