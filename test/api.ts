@@ -31,7 +31,7 @@ export interface TestApi {
 
 /** Starts the real API on a loopback port, trusting the test issuer, on the given database. */
 export async function startTestApi(
-  issuer: TestIssuer,
+  issuer: Pick<TestIssuer, 'issuer' | 'audience' | 'jwksUri'>,
   database: OpenDatabase,
   env: Record<string, string> = {},
   now?: () => Date,

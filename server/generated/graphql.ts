@@ -294,8 +294,11 @@ export type UploadStatus =
 
 /** An entry pushed by the automated process on behalf of a person. */
 export type UploadTimesheetInput = {
-  /** The day the time was spent. */
-  date: Scalars['LocalDate']['input'];
+  /**
+   * The day the time was spent, YYYY-MM-DD, not later than tomorrow. A String rather than a LocalDate
+   * so that an impossible date rejects only its own entry, not the whole batch.
+   */
+  date: Scalars['String']['input'];
   /**
    * The sending system's id for this entry, 1 to 100 characters, unique per client; a repeated
    * externalId is not written again.

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createIdp, type Idp } from '../idp/create-idp';
+import { loadIdpConfig } from '../idp/config';
+import { startTestApi, type TestApi } from '../test/api';
+import { openTestDatabase, type TestDatabase } from '../test/databases';
+import { TokenRequestError } from './client-credentials';
+import { ImportFileError } from './csv';
+import { formatSummary, runImport, type ImportSettings } from './run-import';
+
+const AUDIENCE = 'https://timesheets.abc-inc.example/api';
+const HEADER = 'externalId,userId,date,project,hours,notes';
+
+let dir: string;
+let idp: Idp;
+let api: TestApi;
+let database: TestDatabase;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'timesheets-import-'));
+  idp = await createIdp(loadIdpConfig({ IDP_PORT: '0', DATA_DIR: dir, IDP_LOG_LEVEL: 'silent' }));
+  database = await openTestDatabase('sqlite');
+  api = await startTestApi(
+    { issuer: idp.issuer, audience: AUDIENCE, jwksUri: `${idp.issuer}.well-known/jwks.json` },
+    database,
+    {},
+    () => new Date('2026-11-25T12:00:00Z'),
+  );
+});
+
+afterAll(async () => {
+  await api.close();
+  await database.close();
+  await idp.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function settings(file: string, overrides: Partial<ImportSettings> = {}): ImportSettings {
+  return {
+    file,
+    apiUrl: api.url,
+    batchSize: 2,
+    client: {
+      issuer: idp.issuer,
+      audience: AUDIENCE,
+      clientId: 'timesheets-importer',
+      clientSecret: 'importer-dev-secret',
+    },
+    ...overrides,
+  };
+}
+
+function writeCsv(name: string, lines: string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, `${[HEADER, ...lines].join('\n')}\n`);
+  return path;
+}
+
+const countRows = async () =>
+  Number(
+    (
+      await database.db
+        .selectFrom('timesheet_entries')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('the importer against the real authorization server and API', () => {
+  it('creates the good rows, reports the bad ones by line, and creates nothing twice on a rerun', async () => {
+    const file = writeCsv('week-47.csv', [
+      'hr-1,auth0|emma,2026-11-16,Audit,8,',
+      'hr-2,auth0|emma,2026-11-17,Audit,25,too long a day',
+      'hr-3,auth0|eli,2026-02-30,Sales,2,',
+      'hr-4,auth0|eli,2026-11-18,Sales,abc,',
+      'hr-5,auth0|carlos,2026-11-18,Support,4.5,"on site, all day"',
+    ]);
+    const progress: number[] = [];
+    const first = await runImport(settings(file, { onProgress: (done) => progress.push(done) }));
+    expect(first.created).toBe(2);
+    expect(first.unchanged).toBe(0);
+    expect(first.rejected.map((r) => [r.line, r.externalId])).toEqual([
+      [3, 'hr-2'],
+      [4, 'hr-3'],
+      [5, 'hr-4'],
+    ]);
+    expect(first.rejected[0]?.reason).toMatch(/hours must be at most 24/);
+    expect(first.rejected[1]?.reason).toMatch(/date/);
+    expect(progress).toEqual([2, 4]);
+    expect(await countRows()).toBe(2);
+    const rows = await database.db
+      .selectFrom('timesheet_entries')
+      .selectAll()
+      .orderBy('user_id')
+      .execute();
+    expect(rows.map((r) => [r.user_id, r.source, r.external_id, r.notes])).toEqual([
+      ['auth0|carlos', 'timesheets-importer', 'hr-5', 'on site, all day'],
+      ['auth0|emma', 'timesheets-importer', 'hr-1', null],
+    ]);
+
+    const again = await runImport(settings(file));
+    expect(again).toMatchObject({ created: 0, unchanged: 2 });
+    expect(await countRows()).toBe(2);
+    expect(formatSummary(again)).toMatch(
+      /^created 0, unchanged 2, rejected 3\n  line 3 \(hr-2\): /,
+    );
+  });
+
+  it('sends nothing when the file is malformed', async () => {
+    const before = await countRows();
+    const path = join(dir, 'bad.csv');
+    writeFileSync(path, `${HEADER}\nhr-9,auth0|emma,2026-11-16,Audit\n`);
+    await expect(runImport(settings(path))).rejects.toThrow(ImportFileError);
+    expect(await countRows()).toBe(before);
+  });
+
+  it('stops with a clear error when the client secret is wrong', async () => {
+    const file = writeCsv('one.csv', ['hr-10,auth0|emma,2026-11-19,Audit,1,']);
+    const wrong = settings(file);
+    wrong.client = { ...wrong.client, clientSecret: 'guess' };
+    await expect(runImport(wrong)).rejects.toThrow(TokenRequestError);
+    await expect(runImport(wrong)).rejects.toThrow(
+      /refused a token for timesheets-importer \(HTTP 401, invalid_client/,
+    );
+  });
+});
