@@ -1,0 +1,53 @@
+import type { IdpConfig } from './config';
+import type { Idp } from './create-idp';
+import { spaUrls } from './provider';
+
+/** The start-up text: endpoints, clients, and the development users with their passwords. */
+export function banner(idp: Idp, config: IdpConfig): string {
+  const { tenant } = idp.directory;
+  const lines = [
+    '',
+    'Local authorization server (Auth0-compatible, oidc-provider) - FOR DEVELOPMENT AND DEMOS ONLY',
+    config.nodeEnv === 'production'
+      ? '  !! NODE_ENV=production allowed by IDP_ALLOW_PRODUCTION=true: do not expose this server.'
+      : '  Refuses to start with NODE_ENV=production (unless IDP_ALLOW_PRODUCTION=true).',
+    '',
+    `  Issuer        ${idp.issuer}`,
+    `  Discovery     ${idp.issuer}.well-known/openid-configuration`,
+    `  JWKS          ${idp.issuer}.well-known/jwks.json`,
+    `  Authorize     ${idp.issuer}authorize      Token  ${idp.issuer}oauth/token`,
+    `  Userinfo      ${idp.issuer}userinfo       Logout ${idp.issuer}v2/logout?returnTo=…&client_id=…`,
+    '',
+    `  API           ${tenant.api.identifier}  (access tokens: RS256 JWT, ${idp.accessTokenTtl} s)`,
+    `  Scopes        ${tenant.api.scopes.map((s) => s.value).join(' ')}`,
+    `  Signing keys  ${config.keysDir}  (${idp
+      .keys()
+      .map((k) => `${k.kid.slice(0, 8)}… ${k.status}`)
+      .join(', ')})`,
+    '  Sessions and grants live in memory: a restart signs everybody out.',
+    '',
+    '  Clients:',
+  ];
+  for (const client of tenant.clients) {
+    if (client.type === 'spa') {
+      const urls = spaUrls(client, config.spaOrigins);
+      lines.push(
+        `    ${client.clientId}  SPA, implicit (token id_token)${client.firstParty ? ', first-party' : ''}`,
+      );
+      lines.push(`      callbacks ${urls.callbacks.join(' ')}`);
+    } else {
+      lines.push(
+        `    ${client.clientId}  machine, client_credentials, secret "${client.clientSecret}", scopes ${client.allowedScopes.join(' ') || '(none)'}`,
+      );
+    }
+  }
+  lines.push('', '  Users (development passwords):');
+  for (const user of tenant.users) {
+    const permissions = user.permissions.map((p) => p.split(':')[0]).join(', ') || 'none';
+    lines.push(
+      `    ${user.email.padEnd(28)} ${user.password.padEnd(22)} ${user.name} [${permissions}]`,
+    );
+  }
+  lines.push('', `  Get a token: npm run token -- <email or client id> [scopes…]`, '');
+  return lines.join('\n');
+}

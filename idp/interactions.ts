@@ -1,0 +1,215 @@
+import * as crypto from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Interaction, Provider } from 'oidc-provider';
+import { errorPageBody, html, sendPage, type SafeHtml } from './html';
+import { readForm } from './http-utils';
+import type { TenantDirectory, TenantUser } from './tenant';
+
+const OIDC_SCOPE_DESCRIPTIONS: Record<string, string> = {
+  openid: 'Know who you are',
+  profile: 'See your name and nickname',
+  email: 'See your email address',
+};
+
+/** Compares two secrets in constant time (for equal-length digests). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
+  return crypto.timingSafeEqual(digest(given), digest(expected));
+}
+
+/** Checks an email and password against the tenant's users. */
+export function authenticate(
+  directory: TenantDirectory,
+  email: string,
+  password: string,
+): TenantUser | undefined {
+  const user = directory.findUserByEmail(email);
+  // Compare even for an unknown email, so timing does not tell which emails exist.
+  const ok = sameSecret(password, user?.password ?? crypto.randomUUID());
+  return ok ? user : undefined;
+}
+
+function clientName(directory: TenantDirectory, clientId: string | undefined): string {
+  return (clientId && directory.findClient(clientId)?.name) || clientId || 'the application';
+}
+
+function loginBody(
+  directory: TenantDirectory,
+  interaction: Interaction,
+  form: { email?: string; error?: string },
+): SafeHtml {
+  const { uid, params } = interaction;
+  const invalid = form.error ? 'true' : 'false';
+  const emails = directory.tenant.users.map((u) => html`<li><code>${u.email}</code></li>`);
+  return html`<h1>Sign in</h1>
+    <p>to continue to <strong>${clientName(directory, params.client_id)}</strong></p>
+    ${form.error ? html`<div class="alert" role="alert" id="login-error">${form.error}</div>` : ''}
+    <form method="post" action="/interaction/${uid}/login" novalidate>
+      <label for="email">Email</label>
+      <input
+        id="email"
+        name="email"
+        type="email"
+        autocomplete="username"
+        required
+        autofocus
+        value="${form.email ?? params.login_hint ?? ''}"
+        aria-invalid="${invalid}"
+        ${form.error ? html` aria-describedby="login-error"` : ''}
+      />
+      <label for="password">Password</label>
+      <input
+        id="password"
+        name="password"
+        type="password"
+        autocomplete="current-password"
+        required
+        aria-invalid="${invalid}"
+      />
+      <button class="primary" type="submit">Sign in</button>
+    </form>
+    <form method="post" action="/interaction/${uid}/abort">
+      <button class="secondary" type="submit">Cancel</button>
+    </form>
+    <details>
+      <summary>Demo accounts</summary>
+      <p class="note">Development server: the passwords are printed in its console at start.</p>
+      <ul>
+        ${emails}
+      </ul>
+    </details>`;
+}
+
+interface ConsentDetails {
+  missingOIDCScope?: string[];
+  missingResourceScopes?: Record<string, string[]>;
+}
+
+function consentBody(directory: TenantDirectory, interaction: Interaction): SafeHtml {
+  const { uid, params } = interaction;
+  const details = interaction.prompt.details as ConsentDetails;
+  const api = directory.tenant.api;
+  const describe = (scope: string) =>
+    OIDC_SCOPE_DESCRIPTIONS[scope] ??
+    api.scopes.find((s) => s.value === scope)?.description ??
+    scope;
+  const asked = [
+    ...(details.missingOIDCScope ?? []),
+    ...Object.values(details.missingResourceScopes ?? {}).flat(),
+  ];
+  const user = interaction.session?.accountId
+    ? directory.findUserBySub(interaction.session.accountId)
+    : undefined;
+  const permitted = new Set(user ? directory.permissionsOf(user) : []);
+  const unavailable = (params.scope ?? '')
+    .split(' ')
+    .filter((s) => api.scopes.some((a) => a.value === s) && !permitted.has(s));
+  return html`<h1>Authorize ${clientName(directory, params.client_id)}</h1>
+    <p>
+      Hi ${user?.name ?? 'there'}. <strong>${clientName(directory, params.client_id)}</strong> is
+      asking to:
+    </p>
+    <ul>
+      ${asked.map((s) => html`<li>${describe(s)} <code>${s}</code></li>`)}
+    </ul>
+    ${unavailable.length ? html`<p class="note">Not available to your account, so not granted: ${unavailable.map((s) => html`<code>${s}</code> `)}</p>` : ''}
+    <form method="post" action="/interaction/${uid}/confirm">
+      <button class="primary" type="submit" autofocus>Allow</button>
+    </form>
+    <form method="post" action="/interaction/${uid}/abort">
+      <button class="secondary" type="submit">Deny</button>
+    </form>`;
+}
+
+/** Handles `/interaction/:uid[/login|/confirm|/abort]`: the login and consent steps. */
+export function createInteractionHandler(
+  getProvider: () => Provider,
+  directory: TenantDirectory,
+): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void> {
+  return async (req, res, pathname) => {
+    const provider = getProvider();
+    const [, , uid, action] = pathname.split('/');
+    let interaction: Interaction;
+    try {
+      interaction = await provider.interactionDetails(req, res);
+    } catch {
+      sendPage(
+        res,
+        400,
+        'Error',
+        errorPageBody('Your sign-in request has expired', 'Start again from the application.'),
+      );
+      return;
+    }
+    if (interaction.uid !== uid) {
+      sendPage(res, 400, 'Error', errorPageBody('invalid_request', 'Unknown sign-in request.'));
+      return;
+    }
+    const prompt = interaction.prompt.name;
+    if (req.method === 'GET' && action === undefined) {
+      if (prompt === 'login') sendPage(res, 200, 'Sign in', loginBody(directory, interaction, {}));
+      else if (prompt === 'consent')
+        sendPage(res, 200, 'Authorize', consentBody(directory, interaction));
+      else sendPage(res, 400, 'Error', errorPageBody('unsupported prompt', prompt));
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendPage(res, 405, 'Error', errorPageBody('Method not allowed'));
+      return;
+    }
+    if (action === 'abort') {
+      await provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'End-User aborted interaction' },
+        { mergeWithLastSubmission: false },
+      );
+    } else if (action === 'login' && prompt === 'login') {
+      const form = await readForm(req);
+      const email = form.get('email') ?? '';
+      const user = authenticate(directory, email, form.get('password') ?? '');
+      if (!user) {
+        const error = 'Wrong email or password.';
+        sendPage(res, 401, 'Sign in', loginBody(directory, interaction, { email, error }));
+        return;
+      }
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: user.sub } },
+        { mergeWithLastSubmission: false },
+      );
+    } else if (action === 'confirm' && prompt === 'consent') {
+      await provider.interactionFinished(req, res, {
+        consent: await saveConsent(provider, interaction),
+      });
+    } else {
+      sendPage(
+        res,
+        400,
+        'Error',
+        errorPageBody('invalid_request', `Cannot ${action ?? 'post'} at the ${prompt} step.`),
+      );
+    }
+  };
+}
+
+/** Records the scopes the user has just allowed in the grant. */
+async function saveConsent(
+  provider: Provider,
+  interaction: Interaction,
+): Promise<{ grantId?: string }> {
+  const { prompt, params, session, grantId } = interaction;
+  const details = prompt.details as ConsentDetails;
+  const accountId = session?.accountId ?? '';
+  const clientId = params.client_id ?? '';
+  const grant =
+    (grantId ? await provider.Grant.find(grantId) : undefined) ??
+    new provider.Grant({ accountId, clientId });
+  if (details.missingOIDCScope?.length) grant.addOIDCScope(details.missingOIDCScope.join(' '));
+  for (const [indicator, scopes] of Object.entries(details.missingResourceScopes ?? {})) {
+    grant.addResourceScope(indicator, scopes.join(' '));
+  }
+  const saved = await grant.save();
+  return grantId ? {} : { grantId: saved };
+}

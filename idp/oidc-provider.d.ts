@@ -1,0 +1,159 @@
+/**
+ * The part of oidc-provider 9 (which ships no types) that idp/ uses. Kept small on purpose:
+ * add members here when you use them.
+ */
+declare module 'oidc-provider' {
+  import type { IncomingMessage, ServerResponse } from 'node:http';
+
+  export type UnknownObject = Record<string, unknown>;
+
+  export interface ResourceServer {
+    scope: string;
+    readonly scopes: Set<string>;
+    audience?: string;
+    accessTokenTTL?: number;
+    accessTokenFormat?: 'opaque' | 'jwt';
+  }
+
+  export interface ClientEntity {
+    clientId: string;
+    clientName?: string;
+    postLogoutRedirectUriAllowed(uri: string): boolean;
+    redirectUriAllowed(uri: string): boolean;
+  }
+
+  export interface SessionEntity {
+    accountId?: string;
+    uid: string;
+    authorizations?: Record<string, { grantId?: string }>;
+    grantIdFor(clientId: string): string | undefined;
+    destroy(): Promise<void>;
+  }
+
+  export interface Cookies {
+    get(name: string, options?: UnknownObject): string | undefined;
+    set(name: string, value: string | null, options?: UnknownObject): unknown;
+  }
+
+  export interface OIDCContext {
+    route: string;
+    params: Record<string, string | string[] | undefined>;
+    client?: ClientEntity;
+    session?: SessionEntity;
+    result?: { consent?: { grantId?: string } };
+    resourceServers: Record<string, ResourceServer>;
+    readonly requestParamScopes: Set<string>;
+    readonly requestParamOIDCScopes: Set<string>;
+    readonly issuer: string;
+    readonly provider: Provider;
+    urlFor(name: string, query?: UnknownObject): string;
+  }
+
+  export interface KoaContextWithOIDC {
+    oidc: OIDCContext;
+    req: IncomingMessage;
+    res: ServerResponse;
+    host: string;
+    type: string;
+    status: number;
+    body: unknown;
+    cookies: Cookies;
+    set(field: string, value: string): void;
+  }
+
+  export interface Account {
+    accountId: string;
+    claims(use: string, scope: string): UnknownObject | Promise<UnknownObject>;
+  }
+
+  export interface Interaction {
+    uid: string;
+    prompt: { name: string; reasons: string[]; details: UnknownObject };
+    params: Record<string, string | undefined>;
+    session?: { accountId?: string; uid: string };
+    grantId?: string;
+    lastSubmission?: UnknownObject;
+    returnTo: string;
+  }
+
+  export interface Grant {
+    readonly jti: string;
+    accountId: string;
+    clientId: string;
+    addOIDCScope(scope: string): void;
+    addOIDCClaims(claims: string[]): void;
+    addResourceScope(resource: string, scope: string): void;
+    save(): Promise<string>;
+    destroy(): Promise<void>;
+  }
+
+  export interface GrantConstructor {
+    new (properties: { accountId: string; clientId: string }): Grant;
+    find(id: string): Promise<Grant | undefined>;
+  }
+
+  export interface TokenEntity {
+    kind: string;
+    clientId: string;
+    accountId?: string;
+    scope?: string;
+    resourceServer?: ResourceServer;
+  }
+
+  export interface AccessTokenConstructor {
+    find(value: string): Promise<(TokenEntity & { isExpired: boolean; aud?: string }) | undefined>;
+  }
+
+  export interface ClientConstructor {
+    find(id: string): Promise<ClientEntity | undefined>;
+    Schema: { prototype: { invalidate: (this: unknown, message: string, code?: string) => void } };
+  }
+
+  export interface SessionConstructor {
+    get(ctx: unknown): Promise<SessionEntity>;
+  }
+
+  export interface JwtStructuredToken {
+    header?: UnknownObject;
+    payload: UnknownObject;
+  }
+
+  export type Configuration = UnknownObject;
+
+  export class Provider {
+    constructor(issuer: string, configuration: Configuration);
+    readonly issuer: string;
+    proxy: boolean;
+    readonly Grant: GrantConstructor;
+    readonly Client: ClientConstructor;
+    readonly Session: SessionConstructor;
+    readonly AccessToken: AccessTokenConstructor;
+    callback(): (req: IncomingMessage, res: ServerResponse) => void;
+    createContext(req: IncomingMessage, res: ServerResponse): { cookies: Cookies; secure: boolean };
+    cookieName(type: 'session' | 'interaction' | 'resume'): string;
+    interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
+    interactionFinished(
+      req: IncomingMessage,
+      res: ServerResponse,
+      result: UnknownObject,
+      options?: { mergeWithLastSubmission?: boolean },
+    ): Promise<void>;
+    urlFor(name: string, query?: UnknownObject): string;
+    on(event: string, listener: (...args: unknown[]) => void): this;
+  }
+
+  export class OIDCProviderError extends Error {
+    error: string;
+    error_description?: string;
+    status: number;
+  }
+
+  export const errors: {
+    OIDCProviderError: typeof OIDCProviderError;
+    InvalidScope: new (description: string, scope: string) => OIDCProviderError;
+    InvalidTarget: new (description?: string) => OIDCProviderError;
+    InvalidRequest: new (description: string) => OIDCProviderError;
+  };
+
+  export default Provider;
+}

@@ -1,0 +1,301 @@
+import {
+  Provider,
+  errors,
+  type Account,
+  type ClientEntity,
+  type Configuration,
+  type Grant,
+  type JwtStructuredToken,
+  type KoaContextWithOIDC,
+  type TokenEntity,
+} from 'oidc-provider';
+import { errorPageBody, html, layout, PAGE_CSP, SafeHtml, signedOutBody } from './html';
+import { toProviderJwks, type StoredKey } from './keys';
+import type { SpaClient, TenantDirectory, TenantUser } from './tenant';
+
+/** Auth0's endpoint paths (the rest are oidc-provider's). */
+export const ROUTES = {
+  authorization: '/authorize',
+  token: '/oauth/token',
+  userinfo: '/userinfo',
+  jwks: '/.well-known/jwks.json',
+  end_session: '/oidc/logout',
+} as const;
+
+/** Options of oidc-provider's cookies (signed with per-process keys). */
+export const COOKIE_OPTIONS = { signed: true, httpOnly: true, sameSite: 'lax' } as const;
+
+/** Auth0's default ID token lifetime (10 hours). */
+export const ID_TOKEN_TTL = 36_000;
+
+export interface ProviderOptions {
+  issuer: string;
+  directory: TenantDirectory;
+  keys: StoredKey[];
+  /** Access token lifetime in seconds (the API's, or the IDP_ACCESS_TOKEN_TTL override). */
+  accessTokenTtl: number;
+  spaOrigins: readonly string[];
+  /** Keys signing the session and interaction cookies. */
+  cookieKeys: string[];
+  /** oidc-provider's `adapter`: where sessions, grants and interactions are kept. */
+  adapter: (model: string) => object;
+}
+
+/** Where a SPA client may be sent back to, including the IDP_SPA_ORIGINS extras. */
+export function spaUrls(client: SpaClient, spaOrigins: readonly string[]) {
+  const unique = (values: string[]) => [...new Set(values)];
+  return {
+    callbacks: unique([
+      ...client.callbacks,
+      ...spaOrigins.flatMap((o) => [`${o}/`, `${o}/callback/`]),
+    ]),
+    logoutUrls: unique([...client.allowedLogoutUrls, ...spaOrigins.map((o) => `${o}/`)]),
+    webOrigins: unique([...client.webOrigins, ...spaOrigins]),
+  };
+}
+
+/** The OpenID Connect profile claims of a user (what Auth0's /userinfo returns). */
+export function profileClaims(user: TenantUser): Record<string, unknown> {
+  return {
+    sub: user.sub,
+    name: user.name,
+    nickname: user.nickname ?? user.email.split('@')[0],
+    ...(user.picture ? { picture: user.picture } : {}),
+    email: user.email,
+    email_verified: user.emailVerified,
+  };
+}
+
+function splitScope(value: unknown): string[] {
+  return typeof value === 'string' ? value.split(' ').filter(Boolean) : [];
+}
+
+function oidcClients({ directory, spaOrigins }: ProviderOptions) {
+  return directory.tenant.clients.map((client) => {
+    if (client.type === 'machine') {
+      return {
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        client_name: client.name,
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+        token_endpoint_auth_method: 'client_secret_post',
+      };
+    }
+    const urls = spaUrls(client, spaOrigins);
+    return {
+      client_id: client.clientId,
+      client_name: client.name,
+      application_type: 'web',
+      token_endpoint_auth_method: 'none',
+      grant_types: ['implicit'],
+      response_types: ['id_token token'],
+      redirect_uris: urls.callbacks,
+      post_logout_redirect_uris: urls.logoutUrls,
+    };
+  });
+}
+
+function resourceServerInfo(options: ProviderOptions) {
+  const { directory } = options;
+  const { api } = directory.tenant;
+  return (ctx: KoaContextWithOIDC, indicator: string, client: ClientEntity) => {
+    if (indicator !== api.identifier) {
+      throw new errors.InvalidTarget(`Service not found: ${indicator}`);
+    }
+    const base = {
+      audience: api.identifier,
+      accessTokenFormat: 'jwt',
+      accessTokenTTL: options.accessTokenTtl,
+      jwt: { sign: { alg: 'RS256' } },
+    };
+    const tenantClient = directory.findClient(client.clientId);
+    if (tenantClient?.type === 'machine') {
+      // Auth0 refuses, rather than drops, a scope the client grant does not include.
+      const refused = splitScope(ctx.oidc.params.scope).filter(
+        (scope) => !tenantClient.allowedScopes.includes(scope),
+      );
+      if (ctx.oidc.route === 'token' && refused.length > 0) {
+        throw new errors.InvalidScope(
+          `Client has not been granted scopes: ${refused.join(' ')}`,
+          refused.join(' '),
+        );
+      }
+      return { ...base, scope: tenantClient.allowedScopes.join(' ') };
+    }
+    // RBAC: a user's token can carry at most the user's permissions.
+    const sub = ctx.oidc.session?.accountId;
+    const user = sub ? directory.findUserBySub(sub) : undefined;
+    return { ...base, scope: user ? directory.permissionsOf(user).join(' ') : '' };
+  };
+}
+
+/** First-party applications skip consent (Auth0's "first-party" flag): grant what is asked. */
+function existingGrantLoader({ directory }: ProviderOptions) {
+  return async (ctx: KoaContextWithOIDC): Promise<Grant | undefined> => {
+    const { client, session, provider } = ctx.oidc;
+    if (!client || !session) return undefined;
+    const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
+    const existing = grantId ? await provider.Grant.find(grantId) : undefined;
+    const tenantClient = directory.findClient(client.clientId);
+    if (tenantClient?.type !== 'spa' || !tenantClient.firstParty || !session.accountId) {
+      return existing;
+    }
+    const grant =
+      existing ?? new provider.Grant({ accountId: session.accountId, clientId: client.clientId });
+    const oidcScopes = [...ctx.oidc.requestParamOIDCScopes];
+    if (oidcScopes.length > 0) grant.addOIDCScope(oidcScopes.join(' '));
+    for (const [indicator, server] of Object.entries(ctx.oidc.resourceServers)) {
+      const scopes = [...ctx.oidc.requestParamScopes].filter((s) => server.scopes.has(s));
+      if (scopes.length > 0) grant.addResourceScope(indicator, scopes.join(' '));
+    }
+    await grant.save();
+    return grant;
+  };
+}
+
+/** Auth0-style claims: `azp`, RBAC `permissions`, and (like an Action) `email`/`name`. */
+function accessTokenCustomizer({ directory }: ProviderOptions) {
+  return (_ctx: unknown, token: TokenEntity, jwt: JwtStructuredToken) => {
+    const { payload } = jwt;
+    payload.azp = token.clientId;
+    if (token.kind === 'ClientCredentials') {
+      payload.sub = `${token.clientId}@clients`;
+      payload.gty = 'client-credentials';
+      payload.permissions = splitScope(token.scope);
+      return;
+    }
+    const user = token.accountId ? directory.findUserBySub(token.accountId) : undefined;
+    if (user) {
+      payload.permissions = directory.permissionsOf(user);
+      payload.email = user.email;
+      payload.name = user.name;
+    }
+  };
+}
+
+function renderPage(ctx: KoaContextWithOIDC, title: string, body: ReturnType<typeof html>) {
+  ctx.type = 'html';
+  ctx.set('Content-Security-Policy', PAGE_CSP);
+  ctx.body = layout(title, body);
+}
+
+function configuration(options: ProviderOptions): Configuration {
+  const { directory } = options;
+  const webOrigins = (clientId: string) => {
+    const client = directory.findClient(clientId);
+    return client?.type === 'spa' ? spaUrls(client, options.spaOrigins).webOrigins : [];
+  };
+  return {
+    adapter: options.adapter,
+    clients: oidcClients(options),
+    jwks: toProviderJwks(options.keys),
+    cookies: {
+      keys: options.cookieKeys,
+      long: { ...COOKIE_OPTIONS },
+      short: { ...COOKIE_OPTIONS },
+    },
+    routes: ROUTES,
+    // Auth0's `audience` picks the API (resource indicator) the access token is for.
+    extraParams: ['audience'],
+    responseTypes: ['id_token token', 'id_token'],
+    scopes: ['openid', 'profile', 'email'],
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'nickname', 'picture'],
+      email: ['email', 'email_verified'],
+    },
+    // Auth0 puts the profile claims in the ID token even when an access token is issued.
+    conformIdTokenClaims: false,
+    findAccount: (_ctx: unknown, sub: string): Account | undefined => {
+      const user = directory.findUserBySub(sub);
+      return user ? { accountId: user.sub, claims: () => profileClaims(user) } : undefined;
+    },
+    loadExistingGrant: existingGrantLoader(options),
+    clientBasedCORS: (_ctx: unknown, origin: string, client: ClientEntity) =>
+      webOrigins(client.clientId).includes(origin),
+    interactions: {
+      url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      dPoP: { enabled: false },
+      pushedAuthorizationRequests: { enabled: false },
+      userinfo: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: (ctx: KoaContextWithOIDC, _client: unknown, oneOf?: string | string[]) => {
+          if (oneOf) return oneOf;
+          const { audience } = ctx.oidc.params;
+          return typeof audience === 'string' && audience.length > 0 ? audience : undefined;
+        },
+        useGrantedResource: () => true,
+        getResourceServerInfo: resourceServerInfo(options),
+      },
+      // Experimental in oidc-provider 9: the version acknowledged here is the one pinned.
+      webMessageResponseMode: { enabled: true, ack: 'individual-draft-01' },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx: KoaContextWithOIDC, form: string) => {
+          renderPage(
+            ctx,
+            'Sign out',
+            html`<h1>Sign out of ${ctx.host}?</h1>
+              <p>You will have to sign in again to use the timesheets.</p>
+              ${new SafeHtml(form)}
+              <button
+                class="primary"
+                autofocus
+                type="submit"
+                form="op.logoutForm"
+                name="logout"
+                value="yes"
+              >
+                Yes, sign me out
+              </button>
+              <button class="secondary" type="submit" form="op.logoutForm">
+                No, stay signed in
+              </button>`,
+          );
+        },
+        postLogoutSuccessSource: (ctx: KoaContextWithOIDC) =>
+          renderPage(ctx, 'Signed out', signedOutBody()),
+      },
+    },
+    formats: { customizers: { jwt: accessTokenCustomizer(options) } },
+    ttl: {
+      AccessToken: (_ctx: unknown, token: TokenEntity) =>
+        token.resourceServer?.accessTokenTTL ?? options.accessTokenTtl,
+      ClientCredentials: (_ctx: unknown, token: TokenEntity) =>
+        token.resourceServer?.accessTokenTTL ?? options.accessTokenTtl,
+      IdToken: ID_TOKEN_TTL,
+      Interaction: 60 * 60,
+      Session: 3 * 24 * 60 * 60,
+      Grant: 14 * 24 * 60 * 60,
+    },
+    renderError: (ctx: KoaContextWithOIDC, out: { error?: string; error_description?: string }) => {
+      renderPage(ctx, 'Error', errorPageBody(out.error ?? 'server_error', out.error_description));
+    },
+  };
+}
+
+/** Builds the oidc-provider instance for a tenant and a set of signing keys. */
+export function buildProvider(options: ProviderOptions): Provider {
+  const provider = new Provider(options.issuer, configuration(options));
+  // oidc-provider refuses http:// and localhost redirect URIs for implicit clients (OIDC Core says
+  // https). For this development server, relax exactly those two checks, for the tenant's SPAs only.
+  const spaIds = new Set(
+    options.directory.tenant.clients.filter((c) => c.type === 'spa').map((c) => c.clientId),
+  );
+  const schema = provider.Client.Schema.prototype;
+  const invalidate = schema.invalidate;
+  schema.invalidate = function relaxedInvalidate(this: unknown, message, code) {
+    const clientId = (this as { client_id?: unknown }).client_id;
+    const relaxed = code === 'implicit-force-https' || code === 'implicit-forbid-localhost';
+    if (relaxed && typeof clientId === 'string' && spaIds.has(clientId)) return;
+    invalidate.call(this, message, code);
+  };
+  return provider;
+}

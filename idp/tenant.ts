@@ -1,0 +1,167 @@
+import * as fs from 'node:fs';
+import { z } from 'zod';
+
+const scopeName = z
+  .string()
+  .regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'must be a scope token (no spaces)');
+const url = z.url({ protocol: /^https?$/ });
+
+const apiSchema = z.object({
+  /** The API identifier: the `audience` parameter and the `aud` claim. */
+  identifier: url,
+  name: z.string().min(1).default('API'),
+  scopes: z.array(z.object({ value: scopeName, description: z.string().default('') })).min(1),
+  /** Access token lifetime in seconds (Auth0's default is 7200). */
+  tokenLifetime: z.number().int().positive().default(7200),
+});
+
+const spaClientSchema = z.object({
+  type: z.literal('spa'),
+  clientId: z.string().min(1),
+  name: z.string().min(1),
+  /** First-party applications skip the consent step, like Auth0's "first-party" flag. */
+  firstParty: z.boolean().default(false),
+  callbacks: z.array(url).min(1),
+  allowedLogoutUrls: z.array(url).default([]),
+  webOrigins: z.array(url).default([]),
+});
+
+const machineClientSchema = z.object({
+  type: z.literal('machine'),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(8),
+  name: z.string().min(1),
+  /** The scopes this client is granted on the API (Auth0: the client grant). */
+  allowedScopes: z.array(scopeName).default([]),
+});
+
+const userSchema = z.object({
+  sub: z.string().min(1),
+  email: z.email(),
+  emailVerified: z.boolean().default(true),
+  password: z.string().min(1),
+  name: z.string().min(1),
+  nickname: z.string().min(1).optional(),
+  picture: url.optional(),
+  /** API permissions, like Auth0 RBAC: the most a token for this user may carry. */
+  permissions: z.array(scopeName).default([]),
+});
+
+const tenantSchema = z
+  .object({
+    api: apiSchema,
+    clients: z.array(z.discriminatedUnion('type', [spaClientSchema, machineClientSchema])).min(1),
+    users: z.array(userSchema).default([]),
+  })
+  .superRefine((tenant, ctx) => {
+    const apiScopes = new Set(tenant.api.scopes.map((s) => s.value));
+    const checkScopes = (scopes: string[], where: (string | number)[]) => {
+      scopes.forEach((scope, i) => {
+        if (!apiScopes.has(scope)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...where, i],
+            message: `"${scope}" is not a scope of the API ${tenant.api.identifier}`,
+          });
+        }
+      });
+    };
+    tenant.users.forEach((user, i) => checkScopes(user.permissions, ['users', i, 'permissions']));
+    tenant.clients.forEach((client, i) => {
+      if (client.type === 'machine')
+        checkScopes(client.allowedScopes, ['clients', i, 'allowedScopes']);
+    });
+    const unique = (values: string[], field: string, what: string) => {
+      const seen = new Set<string>();
+      values.forEach((value, i) => {
+        if (seen.has(value.toLowerCase())) {
+          ctx.addIssue({ code: 'custom', path: [what, i, field], message: `duplicate ${field}` });
+        }
+        seen.add(value.toLowerCase());
+      });
+    };
+    unique(
+      tenant.clients.map((c) => c.clientId),
+      'clientId',
+      'clients',
+    );
+    unique(
+      tenant.users.map((u) => u.sub),
+      'sub',
+      'users',
+    );
+    unique(
+      tenant.users.map((u) => u.email),
+      'email',
+      'users',
+    );
+  });
+
+export type Tenant = z.infer<typeof tenantSchema>;
+export type TenantUser = Tenant['users'][number];
+export type TenantClient = Tenant['clients'][number];
+export type SpaClient = z.infer<typeof spaClientSchema>;
+export type MachineClient = z.infer<typeof machineClientSchema>;
+
+/** Raised for an unreadable or invalid tenant file; the message names the file and the field. */
+export class TenantFileError extends Error {
+  override name = 'TenantFileError';
+}
+
+/** Validates a parsed tenant document; `source` names it in error messages. */
+export function parseTenant(document: unknown, source = 'tenant'): Tenant {
+  const parsed = tenantSchema.safeParse(document);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.slice(0, 5).map((issue) => {
+      const field = issue.path
+        .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+        .join('')
+        .replace(/^\./, '');
+      return `  ${field || '(root)'}: ${issue.message}`;
+    });
+    throw new TenantFileError(`Invalid tenant file ${source}:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Reads and validates the tenant file (JSON). */
+export function loadTenant(file: string): Tenant {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new TenantFileError(`Cannot read the tenant file ${file} (IDP_TENANT_FILE)`, { cause });
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (cause) {
+    throw new TenantFileError(`The tenant file ${file} is not valid JSON`, { cause });
+  }
+  return parseTenant(document, file);
+}
+
+/** Looks people and clients up in a tenant. */
+export interface TenantDirectory {
+  readonly tenant: Tenant;
+  findUserBySub(sub: string): TenantUser | undefined;
+  findUserByEmail(email: string): TenantUser | undefined;
+  findClient(clientId: string): TenantClient | undefined;
+  /** The user's API permissions that the API still defines. */
+  permissionsOf(user: TenantUser): string[];
+}
+
+/** Indexes a tenant for look-ups. */
+export function createTenantDirectory(tenant: Tenant): TenantDirectory {
+  const bySub = new Map(tenant.users.map((u) => [u.sub, u]));
+  const byEmail = new Map(tenant.users.map((u) => [u.email.toLowerCase(), u]));
+  const clients = new Map(tenant.clients.map((c) => [c.clientId, c]));
+  const apiScopes = tenant.api.scopes.map((s) => s.value);
+  return {
+    tenant,
+    findUserBySub: (sub) => bySub.get(sub),
+    findUserByEmail: (email) => byEmail.get(email.trim().toLowerCase()),
+    findClient: (clientId) => clients.get(clientId),
+    permissionsOf: (user) => apiScopes.filter((scope) => user.permissions.includes(scope)),
+  };
+}
