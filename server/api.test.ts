@@ -1,21 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startTestApi, type TestApi } from '../test/api';
+import { openTestDatabase, type TestDatabase } from '../test/databases';
 import { startTestIssuer, type TestIssuer } from '../test/issuer';
-import { createDatabase, type OpenDatabase } from './db/database';
-import { migrateToLatest } from './db/migrate';
 
 let issuer: TestIssuer;
 let api: TestApi;
-let database: OpenDatabase;
-let dir: string;
+let database: TestDatabase;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'timesheets-api-'));
   issuer = await startTestIssuer();
-  database = await createDatabase(`sqlite:${join(dir, 'timesheets.db')}`);
-  await migrateToLatest(database.db as never);
+  database = await openTestDatabase('sqlite');
   api = await startTestApi(issuer, database, {
     MAX_BODY_BYTES: '16384',
     CORS_ORIGINS: 'http://localhost:3000',
@@ -26,7 +19,6 @@ afterAll(async () => {
   await api.close();
   await database.close();
   await issuer.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const base = () => api.url.replace('/graphql', '');

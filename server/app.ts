@@ -37,7 +37,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   const logger = options.logger ?? createLogger(config.logLevel);
   const ownsDatabase = options.database === undefined;
   const database = options.database ?? (await createDatabase(config.databaseUrl));
-  await migrateToLatest(database.db as never);
+  await migrateToLatest(database.db);
   const verify = createVerifier(config.auth);
   const timesheets = createTimesheetService(database.db, {
     dialect: database.dialect,

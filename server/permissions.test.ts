@@ -1,12 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { buildSchema, type GraphQLObjectType } from 'graphql';
 import { ALL_SCOPES, SCOPES } from '../core/scopes';
 import { startTestApi, type TestApi } from '../test/api';
+import { openTestDatabase, type TestDatabase } from '../test/databases';
 import { startTestIssuer, type TestIssuer } from '../test/issuer';
-import { createDatabase, type OpenDatabase } from './db/database';
-import { migrateToLatest } from './db/migrate';
 import { SCHEMA_PATH } from './graphql/schema';
 import { ruleTree } from './permissions';
 
@@ -48,14 +45,11 @@ const matrix: { field: string; scope: string | null; operation: string }[] = [
 
 let issuer: TestIssuer;
 let api: TestApi;
-let database: OpenDatabase;
-let dir: string;
+let database: TestDatabase;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'timesheets-permissions-'));
   issuer = await startTestIssuer();
-  database = await createDatabase(`sqlite:${join(dir, 'timesheets.db')}`);
-  await migrateToLatest(database.db as never);
+  database = await openTestDatabase('sqlite');
   api = await startTestApi(issuer, database, {}, () => new Date('2026-01-07T12:00:00Z'));
 });
 
@@ -63,7 +57,6 @@ afterAll(async () => {
   await api.close();
   await database.close();
   await issuer.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the permission rules', () => {

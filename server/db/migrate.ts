@@ -1,0 +1,30 @@
+import { Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationResultSet } from 'kysely';
+import * as createTimesheetEntries from './migrations/2026-11-25-0001-create-timesheet-entries';
+
+/**
+ * Every migration, by name; names start with their date so they sort in the order they run.
+ * A static list (not FileMigrationProvider) so that bundlers and tsx see every file.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '2026-11-25-0001-create-timesheet-entries': createTimesheetEntries,
+};
+
+/** Creates a Migrator over {@link migrations}. */
+export function createMigrator<DB>(db: Kysely<DB>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+}
+
+/** Runs every pending migration; throws an Error naming the failed migration if one fails. */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<void> {
+  throwOnFailure(await createMigrator(db).migrateToLatest());
+}
+
+/** Throws when a migration run failed, naming the migration and keeping the cause. */
+export function throwOnFailure({ error, results }: MigrationResultSet): void {
+  if (error === undefined) return;
+  const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+  const what = failed ? `migration "${failed}"` : 'the migrations';
+  const detail = error instanceof Error ? error.message : JSON.stringify(error);
+  throw new Error(`Database migration failed in ${what}: ${detail}`, { cause: error });
+}

@@ -1,0 +1,162 @@
+import type { Kysely } from 'kysely';
+import { checkDailyTotal, checkKey, validateEntry, type RuleViolation } from '../../core';
+import type { Dialect } from '../db/database';
+import { isRetryableConflict } from '../db/errors';
+import type { Database } from '../db/schema';
+import { writeTransaction } from '../db/transaction';
+import { BadUserInputError } from '../errors';
+import type { UploadEntryResult, UploadResult } from './timesheet';
+import * as repo from './timesheet.repository';
+import { newRow, toTimesheet } from './timesheet-rows';
+import type { UploadTimesheetInput } from './timesheet.service';
+import type { NewTimesheetRow, TimesheetRow } from './timesheet.table';
+
+export const MAX_UPLOAD_ENTRIES = 500;
+const UPLOAD_ATTEMPTS = 3;
+
+/** An upload entry after the checks that need no database: the row to store, or why not. */
+interface CheckedUpload {
+  index: number;
+  externalId: string;
+  row: NewTimesheetRow | null;
+  field: string | null;
+  reason: string | null;
+}
+type Check = Pick<CheckedUpload, 'row' | 'field' | 'reason'>;
+
+const refuse = (field: string, reason: string): Check => ({ row: null, field, reason });
+
+function checkUploadEntry(
+  clientId: string,
+  entry: UploadTimesheetInput,
+  now: Date,
+  seen: Set<string>,
+): Check {
+  const { externalId, userId } = entry;
+  const keyViolation = checkKey('externalId', externalId);
+  if (keyViolation) return refuse(keyViolation.field, keyViolation.message);
+  if (seen.has(externalId)) {
+    return refuse('externalId', `externalId ${externalId} appears more than once in this upload`);
+  }
+  seen.add(externalId);
+  if (userId.trim() === '') return refuse('userId', 'userId must not be empty');
+  const validation = validateEntry(entry, now);
+  if (!validation.ok) {
+    const [{ field, message }] = validation.violations as [RuleViolation];
+    return refuse(field, message);
+  }
+  const writer = { userId, source: clientId };
+  const row = newRow(writer, validation.value, now, { external_id: externalId });
+  return { row, field: null, reason: null };
+}
+
+function checkUpload(
+  clientId: string,
+  entries: UploadTimesheetInput[],
+  now: Date,
+): CheckedUpload[] {
+  const seen = new Set<string>();
+  return entries.map((entry, index) => ({
+    index,
+    externalId: entry.externalId,
+    ...checkUploadEntry(clientId, entry, now, seen),
+  }));
+}
+
+function sameValues(stored: TimesheetRow, row: NewTimesheetRow): boolean {
+  return (
+    stored.user_id === row.user_id &&
+    stored.date === row.date &&
+    stored.project === row.project &&
+    stored.hundredths === row.hundredths &&
+    stored.notes === (row.notes ?? null)
+  );
+}
+
+/** Judges one checked entry against the stored ones and the batch's day totals so far. */
+async function judgeUploadEntry(
+  trx: Kysely<Database>,
+  { index, externalId, row, field, reason }: CheckedUpload,
+  stored: TimesheetRow | undefined,
+  dayTotals: Map<string, number>,
+): Promise<UploadEntryResult> {
+  const base = { index, externalId, timesheet: null, field: null, reason: null };
+  if (!row) return { ...base, status: 'REJECTED', field, reason };
+  if (stored && sameValues(stored, row)) {
+    return { ...base, status: 'UNCHANGED', timesheet: toTimesheet(stored) };
+  }
+  if (stored) {
+    const used = `externalId ${externalId} was already used with other values`;
+    return { ...base, status: 'REJECTED', field: 'externalId', reason: used };
+  }
+  const day = `${row.date} ${row.user_id}`;
+  const total = dayTotals.get(day) ?? (await repo.sumDailyHundredths(trx, row.user_id, row.date));
+  const violation = checkDailyTotal(total, row.hundredths, row.date);
+  if (violation) {
+    dayTotals.set(day, total);
+    return { ...base, status: 'REJECTED', field: violation.field, reason: violation.message };
+  }
+  dayTotals.set(day, total + row.hundredths);
+  return { ...base, status: 'CREATED' };
+}
+
+/** Judges every entry of a batch and inserts the good ones, in the caller's transaction. */
+async function storeUpload(
+  trx: Kysely<Database>,
+  dialect: Dialect,
+  clientId: string,
+  checked: CheckedUpload[],
+): Promise<UploadEntryResult[]> {
+  const rows = checked.flatMap((entry) => (entry.row ? [entry.row] : []));
+  if (dialect === 'postgres') await repo.lockOwnerDays(trx, rows);
+  const externalIds = rows.map((row) => row.external_id as string);
+  const storedRows = await repo.findTimesheetsByExternalIds(trx, clientId, externalIds);
+  const stored = new Map(storedRows.map((row) => [row.external_id, row]));
+  const dayTotals = new Map<string, number>();
+  const results: UploadEntryResult[] = [];
+  const created: [UploadEntryResult, NewTimesheetRow][] = [];
+  for (const entry of checked) {
+    const outcome = await judgeUploadEntry(trx, entry, stored.get(entry.externalId), dayTotals);
+    results.push(outcome);
+    if (outcome.status === 'CREATED' && entry.row) created.push([outcome, entry.row]);
+  }
+  const inserted = await repo.insertTimesheets(
+    trx,
+    created.map(([, row]) => row),
+  );
+  const byId = new Map(inserted.map((row) => [row.id, toTimesheet(row)]));
+  for (const [outcome, row] of created) outcome.timesheet = byId.get(row.id) ?? null;
+  return results;
+}
+
+function summarize(results: UploadEntryResult[]): UploadResult {
+  const count = (status: UploadEntryResult['status']) =>
+    results.filter((r) => r.status === status).length;
+  return {
+    created: count('CREATED'),
+    unchanged: count('UNCHANGED'),
+    rejected: count('REJECTED'),
+    results,
+  };
+}
+
+/** Judges and stores a batch from an automated process, in one transaction (retried on a race). */
+export async function uploadEntries(
+  { db, dialect, now }: { db: Kysely<Database>; dialect: Dialect; now: () => Date },
+  clientId: string,
+  entries: UploadTimesheetInput[],
+): Promise<UploadResult> {
+  if (entries.length < 1 || entries.length > MAX_UPLOAD_ENTRIES) {
+    throw new BadUserInputError(`entries must hold 1 to ${MAX_UPLOAD_ENTRIES} entries`, 'entries');
+  }
+  const checked = checkUpload(clientId, entries, now());
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const store = (trx: Kysely<Database>) => storeUpload(trx, dialect, clientId, checked);
+      return summarize(await writeTransaction(db, dialect, store));
+    } catch (error) {
+      // A concurrent upload of the same externalIds won: run again, they are now UNCHANGED.
+      if (attempt >= UPLOAD_ATTEMPTS || !isRetryableConflict(error)) throw error;
+    }
+  }
+}
