@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,5 +124,31 @@ describe('the importer against the real authorization server and API', () => {
     await expect(runImport(wrong)).rejects.toThrow(
       /refused a token for timesheets-importer \(HTTP 401, invalid_client/,
     );
+  });
+
+  it('runs as `npm run import`: prints the summary and exits 1 when a row was rejected', async () => {
+    const file = writeCsv('cli.csv', [
+      'cli-1,auth0|eli,2026-11-20,Audit,1,',
+      'cli-2,auth0|eli,2026-11-20,Audit,0,',
+    ]);
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', 'scripts/import.ts', ...args],
+          { env: { ...process.env, AUTH_ISSUER: idp.issuer, API_URL: api.url } },
+          (error, stdout, stderr) =>
+            resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+        );
+      });
+    const result = await run([file, '--batch-size', '1']);
+    expect(result.stdout).toBe(
+      'created 1, unchanged 0, rejected 1\n  line 3 (cli-2): hours must be more than 0\n',
+    );
+    expect(result.stderr).toContain('sent 2/2 rows');
+    expect(result.code).toBe(1);
+    const usage = await run([]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('usage: npm run import -- <file.csv>');
   });
 });

@@ -3,19 +3,23 @@
  * CSV file (externalId,userId,date,project,hours,notes) through the API's uploadTimesheets with a
  * client-credentials token. Exit code 1 if any row was rejected, 2 if nothing could be imported.
  */
+import { parseArgs } from 'node:util';
 import { ImportFileError } from '../importer/csv';
 import { TokenRequestError } from '../importer/client-credentials';
 import { formatSummary, runImport } from '../importer/run-import';
 import { BatchRefusedError } from '../importer/upload';
 
 const env = process.env;
-const args = process.argv.slice(2);
-const sizeAt = args.indexOf('--batch-size');
-const batchSize = sizeAt >= 0 ? Number(args[sizeAt + 1]) : undefined;
-const file = args.find((arg, i) => !arg.startsWith('--') && i !== sizeAt + 1);
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'batch-size': { type: 'string' } },
+});
+const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+const file = positionals[0];
 
 if (
   !file ||
+  positionals.length > 1 ||
   (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0 && batchSize <= 500))
 ) {
   console.error('usage: npm run import -- <file.csv> [--batch-size 1..500]');
