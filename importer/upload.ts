@@ -99,7 +99,7 @@ export async function uploadRows(
     const batch = rows.slice(start, start + batchSize);
     const body = await sendWithRetries(options, batch);
     for (const result of body.data?.uploadTimesheets.results ?? []) {
-      const row = batch[result.index] as ImportRow;
+      const row = batch[result.index];
       if (result.status === 'CREATED') summary.created += 1;
       else if (result.status === 'UNCHANGED') summary.unchanged += 1;
       else {
