@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
-import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
+import { DateTimeResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/graphql';
 import { applyPermissions } from '../permissions';
+import { LocalDate } from './scalars';
 import { Mutation } from '../timesheets/resolvers/mutation';
 import { Query } from '../timesheets/resolvers/query';
 import { TimesheetConnection } from '../timesheets/resolvers/timesheet-connection';
@@ -13,7 +14,7 @@ import { TimesheetConnection } from '../timesheets/resolvers/timesheet-connectio
 export const SCHEMA_PATH = join(__dirname, '..', '..', 'schema.graphql');
 
 const resolvers: Resolvers = {
-  LocalDate: LocalDateResolver,
+  LocalDate,
   DateTime: DateTimeResolver,
   Query,
   Mutation,

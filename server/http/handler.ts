@@ -38,12 +38,13 @@ async function handleGraphQL(
   options: HandlerOptions,
 ): Promise<void> {
   const body = await readBody(req, options.maxBodyBytes);
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const target = req.url ?? '/';
+  const query = target.indexOf('?');
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: {
       method: (req.method ?? 'GET').toUpperCase(),
       headers: toHeaderMap(req),
-      search: url.search,
+      search: query === -1 ? '' : target.slice(query),
       body,
     },
     context: () => options.context(req, requestId),
@@ -85,35 +86,34 @@ export function createHandler(options: HandlerOptions) {
     await handleGraphQL(req, res, requestId, options);
   }
 
-  return (req: IncomingMessage, res: ServerResponse): void => {
+  function fail(res: ServerResponse, requestId: string, error: unknown): void {
+    if (error instanceof HttpError) {
+      res.setHeader('connection', 'close');
+      return sendJson(res, error.status, {
+        errors: [{ message: error.message, extensions: { code: error.code } }],
+      });
+    }
+    options.logger.error({ err: error, reqId: requestId }, 'request failed');
+    if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
+    else res.destroy();
+  }
+
+  function logWhenFinished(req: IncomingMessage, res: ServerResponse, requestId: string): void {
     const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const path = (req.url ?? '/').split('?')[0];
+      const entry = { reqId: requestId, method: req.method, path, status: res.statusCode, ms };
+      options.logger.info(entry, 'request');
+    });
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
     const incoming = req.headers['x-request-id'];
     const requestId =
       typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      options.logger.info(
-        {
-          reqId: requestId,
-          method: req.method,
-          path: (req.url ?? '/').split('?')[0],
-          status: res.statusCode,
-          ms,
-        },
-        'request',
-      );
-    });
-    route(req, res, requestId).catch((error: unknown) => {
-      if (error instanceof HttpError) {
-        res.setHeader('connection', 'close');
-        return sendJson(res, error.status, {
-          errors: [{ message: error.message, extensions: { code: error.code } }],
-        });
-      }
-      options.logger.error({ err: error, reqId: requestId }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
-      else res.destroy();
-    });
+    if (options.logger.isLevelEnabled('info')) logWhenFinished(req, res, requestId);
+    route(req, res, requestId).catch((error: unknown) => fail(res, requestId, error));
   };
 }
