@@ -25,8 +25,7 @@ beforeAll(async () => {
   api = await startTestApi(
     { issuer: idp.issuer, audience: AUDIENCE, jwksUri: `${idp.issuer}.well-known/jwks.json` },
     database,
-    {},
-    () => new Date('2026-11-25T12:00:00Z'),
+    { now: () => new Date('2026-11-25T12:00:00Z') },
   );
 });
 

@@ -1,7 +1,16 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { startTestApi, type TestApi } from '../test/api';
 import { openTestDatabase, type TestDatabase } from '../test/databases';
 import { startTestIssuer, type TestIssuer } from '../test/issuer';
 
+const logLines: string[] = [];
+const logSink = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    logLines.push(chunk.toString());
+    done();
+  },
+});
 let issuer: TestIssuer;
 let api: TestApi;
 let database: TestDatabase;
@@ -10,8 +19,8 @@ beforeAll(async () => {
   issuer = await startTestIssuer();
   database = await openTestDatabase('sqlite');
   api = await startTestApi(issuer, database, {
-    MAX_BODY_BYTES: '16384',
-    CORS_ORIGINS: 'http://localhost:3000',
+    env: { MAX_BODY_BYTES: '16384', CORS_ORIGINS: 'http://localhost:3000' },
+    logger: pino({ level: 'info' }, logSink),
   });
 });
 
@@ -148,5 +157,56 @@ describe('HTTP', () => {
     expect(echoed.headers.get('x-request-id')).toBe('abc-123');
     const made = await fetch(`${base()}/healthz`, { headers: { 'x-request-id': 'bad id; drop' } });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses a batched request (an array of operations)', async () => {
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('logs one JSON line per request with its id, and never the token', async () => {
+    const token = await issuer.userToken('auth0|emma', ['read:timesheets']);
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'x-request-id': 'log-check-1',
+      },
+      body: JSON.stringify({ query: '{ timesheets { totalCount } }' }),
+    });
+    expect(response.status).toBe(200);
+    await new Promise((resolve) => setImmediate(resolve));
+    const line = logLines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.reqId === 'log-check-1');
+    expect(line).toMatchObject({ msg: 'request', method: 'POST', path: '/graphql', status: 200 });
+    expect(logLines.join('')).not.toContain(token.split('.')[2]);
+  });
+});
+
+describe('when the database fails', () => {
+  it('answers "Internal server error" without SQL, and /readyz says unavailable', async () => {
+    const broken = await openTestDatabase('sqlite');
+    const brokenApi = await startTestApi(issuer, broken);
+    await broken.db.schema.dropTable('timesheet_entries').execute();
+    try {
+      const token = await issuer.userToken('auth0|emma', ['read:timesheets']);
+      const { body } = await brokenApi.gql('{ timesheets { totalCount } }', undefined, token);
+      expect(body.errors?.[0]).toMatchObject({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
+      expect(JSON.stringify(body)).not.toMatch(/timesheet_entries|select|SqliteError/i);
+      await broken.close();
+      const ready = await fetch(brokenApi.url.replace('/graphql', '/readyz'));
+      expect(ready.status).toBe(503);
+    } finally {
+      await brokenApi.close();
+    }
   });
 });

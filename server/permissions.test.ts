@@ -50,7 +50,9 @@ let database: TestDatabase;
 beforeAll(async () => {
   issuer = await startTestIssuer();
   database = await openTestDatabase('sqlite');
-  api = await startTestApi(issuer, database, {}, () => new Date('2026-01-07T12:00:00Z'));
+  api = await startTestApi(issuer, database, {
+    now: () => new Date('2026-01-07T12:00:00Z'),
+  });
 });
 
 afterAll(async () => {

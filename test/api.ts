@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { createApp, type App } from '../server/app';
 import { loadConfig } from '../server/config';
 import type { OpenDatabase } from '../server/db/database';
@@ -30,11 +31,19 @@ export interface TestApi {
 }
 
 /** Starts the real API on a loopback port, trusting the test issuer, on the given database. */
+export interface TestApiOptions {
+  /** Extra environment variables for loadConfig. */
+  env?: Record<string, string>;
+  /** The clock of the entry rules. */
+  now?: () => Date;
+  /** Where logs go; silent by default. */
+  logger?: Logger;
+}
+
 export async function startTestApi(
   issuer: Pick<TestIssuer, 'issuer' | 'audience' | 'jwksUri'>,
   database: OpenDatabase,
-  env: Record<string, string> = {},
-  now?: () => Date,
+  { env = {}, now, logger = createLogger('silent') }: TestApiOptions = {},
 ): Promise<TestApi> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -45,7 +54,7 @@ export async function startTestApi(
     AUTH_JWKS_URI: issuer.jwksUri,
     ...env,
   });
-  const app = await createApp(config, { logger: createLogger('silent'), database, now });
+  const app = await createApp(config, { logger, database, now });
   const url = (await app.listen()).replace('localhost', '127.0.0.1');
   const gql: TestApi['gql'] = async (query, variables, token) => {
     const response = await fetch(url, {

@@ -32,7 +32,7 @@ describeEachDatabase('the timesheets API over HTTP', (getDb) => {
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
-    api = await startTestApi(issuer, getDb(), {}, () => NOW);
+    api = await startTestApi(issuer, getDb(), { now: () => NOW });
     tokens.emma = await issuer.userToken('auth0|emma', EMPLOYEE, { email: 'emma@abc.example' });
     tokens.eli = await issuer.userToken('auth0|eli', EMPLOYEE);
     tokens.maria = await issuer.userToken('auth0|maria', MANAGER);
