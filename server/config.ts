@@ -83,8 +83,8 @@ export function loadConfig(
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
     const value = env[variable];
-    const shown = value === undefined ? 'it is not set' : `got "${value}"`;
-    throw new ConfigError(`${variable}: ${issue.message} (${shown})`);
+    if (value === undefined) throw new ConfigError(`${variable}: is required and is not set`);
+    throw new ConfigError(`${variable}: ${issue.message} (got "${value}")`);
   }
   const v = parsed.data;
   return Object.freeze({
