@@ -108,6 +108,20 @@ describe('HTTP', () => {
     });
   });
 
+  it('accepts the largest page the contract allows, with every field, and refuses many of them at once', async () => {
+    const token = await issuer.userToken('auth0|emma', ['read:timesheets']);
+    const page = `timesheets(first: 200) {
+      totalCount totalHours pageInfo { hasNextPage endCursor }
+      edges { cursor node { id userId date project hours notes status rejectionReason decidedBy decidedAt createdAt source } }
+    }`;
+    const one = await api.gql(`{ ${page} }`, undefined, token);
+    expect(one.status).toBe(200);
+    expect(one.body.errors).toBeUndefined();
+    const many = await api.gql(`{ a: ${page} b: ${page} }`, undefined, token);
+    expect(many.status).toBe(400);
+    expect(many.body.errors?.[0]?.message).toMatch(/cost/i);
+  });
+
   it('refuses a query with too many aliases before running it', async () => {
     const token = await issuer.userToken('auth0|emma', ['read:timesheets']);
     const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: timesheets { totalCount }`);

@@ -17,7 +17,11 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['AUTH_ISSUER is missing', { AUTH_ISSUER: undefined }, /^AUTH_ISSUER: is required and is not set$/],
+    [
+      'AUTH_ISSUER is missing',
+      { AUTH_ISSUER: undefined },
+      /^AUTH_ISSUER: is required and is not set$/,
+    ],
     [
       'AUTH_ISSUER lacks its slash',
       { AUTH_ISSUER: 'https://abc.eu.auth0.com' },

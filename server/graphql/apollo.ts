@@ -20,7 +20,9 @@ const armor = new ApolloArmor({
   maxDirectives: { n: 20 },
   // Apollo's own parser limit (parseOptions below) answers 400; armor's plugin answers 500.
   maxTokens: { enabled: false },
-  costLimit: { maxCost: 5_000 },
+  // Armor multiplies by a literal `first`: a full page of 200 entries with every field costs
+  // about 12,600, which must pass; a query fanning out to many such pages must not.
+  costLimit: { maxCost: 20_000 },
   blockFieldSuggestion: { enabled: false },
 });
 

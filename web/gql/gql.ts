@@ -2,7 +2,40 @@
 import * as types from './graphql';
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 
-const documents = {};
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Approvals($first: Int!, $after: String) {\n    approvals(status: PENDING, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n        }\n      }\n    }\n  }\n": typeof types.ApprovalsDocument,
+    "\n  mutation ApproveTimesheet($id: ID!) {\n    approveTimesheet(id: $id) {\n      id\n      status\n      decidedBy\n      decidedAt\n    }\n  }\n": typeof types.ApproveTimesheetDocument,
+    "\n  mutation RejectTimesheet($id: ID!, $reason: String!) {\n    rejectTimesheet(id: $id, reason: $reason) {\n      id\n      status\n      rejectionReason\n      decidedBy\n      decidedAt\n    }\n  }\n": typeof types.RejectTimesheetDocument,
+    "\n  query ExportEntries($from: LocalDate!, $to: LocalDate!, $after: String) {\n    timesheets(from: $from, to: $to, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n": typeof types.ExportEntriesDocument,
+    "\n  query Projects {\n    projects(first: 50)\n  }\n": typeof types.ProjectsDocument,
+    "\n  mutation CreateTimesheet($input: CreateTimesheetInput!) {\n    createTimesheet(input: $input) {\n      id\n      date\n      project\n      hours\n      notes\n      status\n    }\n  }\n": typeof types.CreateTimesheetDocument,
+    "\n  query MyEntries($first: Int!, $after: String) {\n    timesheets(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n": typeof types.MyEntriesDocument,
+    "\n  mutation DeleteTimesheet($id: ID!) {\n    deleteTimesheet(id: $id)\n  }\n": typeof types.DeleteTimesheetDocument,
+    "\n  query WeekEntries($from: LocalDate!, $to: LocalDate!) {\n    timesheets(from: $from, to: $to, first: 100) {\n      totalCount\n      totalHours\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          status\n        }\n      }\n    }\n  }\n": typeof types.WeekEntriesDocument,
+};
+const documents: Documents = {
+    "\n  query Approvals($first: Int!, $after: String) {\n    approvals(status: PENDING, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n        }\n      }\n    }\n  }\n": types.ApprovalsDocument,
+    "\n  mutation ApproveTimesheet($id: ID!) {\n    approveTimesheet(id: $id) {\n      id\n      status\n      decidedBy\n      decidedAt\n    }\n  }\n": types.ApproveTimesheetDocument,
+    "\n  mutation RejectTimesheet($id: ID!, $reason: String!) {\n    rejectTimesheet(id: $id, reason: $reason) {\n      id\n      status\n      rejectionReason\n      decidedBy\n      decidedAt\n    }\n  }\n": types.RejectTimesheetDocument,
+    "\n  query ExportEntries($from: LocalDate!, $to: LocalDate!, $after: String) {\n    timesheets(from: $from, to: $to, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n": types.ExportEntriesDocument,
+    "\n  query Projects {\n    projects(first: 50)\n  }\n": types.ProjectsDocument,
+    "\n  mutation CreateTimesheet($input: CreateTimesheetInput!) {\n    createTimesheet(input: $input) {\n      id\n      date\n      project\n      hours\n      notes\n      status\n    }\n  }\n": types.CreateTimesheetDocument,
+    "\n  query MyEntries($first: Int!, $after: String) {\n    timesheets(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n": types.MyEntriesDocument,
+    "\n  mutation DeleteTimesheet($id: ID!) {\n    deleteTimesheet(id: $id)\n  }\n": types.DeleteTimesheetDocument,
+    "\n  query WeekEntries($from: LocalDate!, $to: LocalDate!) {\n    timesheets(from: $from, to: $to, first: 100) {\n      totalCount\n      totalHours\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          status\n        }\n      }\n    }\n  }\n": types.WeekEntriesDocument,
+};
+
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  *
@@ -16,6 +49,43 @@ const documents = {};
  * Please regenerate the types.
  */
 export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Approvals($first: Int!, $after: String) {\n    approvals(status: PENDING, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Approvals($first: Int!, $after: String) {\n    approvals(status: PENDING, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveTimesheet($id: ID!) {\n    approveTimesheet(id: $id) {\n      id\n      status\n      decidedBy\n      decidedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveTimesheet($id: ID!) {\n    approveTimesheet(id: $id) {\n      id\n      status\n      decidedBy\n      decidedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectTimesheet($id: ID!, $reason: String!) {\n    rejectTimesheet(id: $id, reason: $reason) {\n      id\n      status\n      rejectionReason\n      decidedBy\n      decidedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RejectTimesheet($id: ID!, $reason: String!) {\n    rejectTimesheet(id: $id, reason: $reason) {\n      id\n      status\n      rejectionReason\n      decidedBy\n      decidedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportEntries($from: LocalDate!, $to: LocalDate!, $after: String) {\n    timesheets(from: $from, to: $to, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExportEntries($from: LocalDate!, $to: LocalDate!, $after: String) {\n    timesheets(from: $from, to: $to, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Projects {\n    projects(first: 50)\n  }\n"): (typeof documents)["\n  query Projects {\n    projects(first: 50)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTimesheet($input: CreateTimesheetInput!) {\n    createTimesheet(input: $input) {\n      id\n      date\n      project\n      hours\n      notes\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTimesheet($input: CreateTimesheetInput!) {\n    createTimesheet(input: $input) {\n      id\n      date\n      project\n      hours\n      notes\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyEntries($first: Int!, $after: String) {\n    timesheets(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyEntries($first: Int!, $after: String) {\n    timesheets(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTimesheet($id: ID!) {\n    deleteTimesheet(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteTimesheet($id: ID!) {\n    deleteTimesheet(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WeekEntries($from: LocalDate!, $to: LocalDate!) {\n    timesheets(from: $from, to: $to, first: 100) {\n      totalCount\n      totalHours\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WeekEntries($from: LocalDate!, $to: LocalDate!) {\n    timesheets(from: $from, to: $to, first: 100) {\n      totalCount\n      totalHours\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          status\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

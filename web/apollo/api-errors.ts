@@ -1,0 +1,61 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { ALL_SCOPES } from '../../core';
+
+/** An API failure sorted by what the person can do about it. */
+export type ApiProblem =
+  | { kind: 'unauthenticated'; message: string }
+  | { kind: 'forbidden'; message: string; scope: string | null }
+  | { kind: 'badInput'; message: string; field: string | null }
+  | { kind: 'notFound'; message: string }
+  | { kind: 'conflict'; message: string }
+  | { kind: 'network'; message: string }
+  | { kind: 'unknown'; message: string };
+
+interface FormattedError {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
+function errorsOf(error: unknown): readonly FormattedError[] {
+  if (CombinedGraphQLErrors.is(error)) return error.errors;
+  if (ServerError.is(error)) {
+    // A non-2xx answer sent as application/json still carries the GraphQL errors in its body.
+    try {
+      const body = JSON.parse(error.bodyText) as { errors?: FormattedError[] };
+      return Array.isArray(body.errors) ? body.errors : [];
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}
+
+/** The scope a FORBIDDEN message names, if it names one of ours. */
+function scopeIn(message: string): string | null {
+  return ALL_SCOPES.find((scope) => message.includes(scope)) ?? null;
+}
+
+/**
+ * Sorts an Apollo Client error by the API's stable `extensions.code` (UNAUTHENTICATED, FORBIDDEN,
+ * BAD_USER_INPUT, NOT_FOUND, CONFLICT), the HTTP status, or a failure to reach the API at all.
+ */
+export function describeApiError(error: unknown): ApiProblem {
+  const [first] = errorsOf(error);
+  const code = first?.extensions?.code;
+  const message = first?.message ?? (error instanceof Error ? error.message : String(error));
+  const status = ServerError.is(error) ? error.statusCode : null;
+  if (code === 'UNAUTHENTICATED' || status === 401) return { kind: 'unauthenticated', message };
+  if (code === 'FORBIDDEN' || status === 403) {
+    return { kind: 'forbidden', message, scope: scopeIn(message) };
+  }
+  if (code === 'BAD_USER_INPUT') {
+    const field = first?.extensions?.field;
+    return { kind: 'badInput', message, field: typeof field === 'string' ? field : null };
+  }
+  if (code === 'NOT_FOUND') return { kind: 'notFound', message };
+  if (code === 'CONFLICT') return { kind: 'conflict', message };
+  if (first === undefined && (status === null || status >= 500)) {
+    return { kind: 'network', message };
+  }
+  return { kind: 'unknown', message };
+}

@@ -1,0 +1,268 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import {
+  APP,
+  browserAvailable,
+  check,
+  callApi,
+  openBrowser,
+  recordApiTokens,
+  screenshot,
+  SCREENSHOT_DIR,
+  seriousViolations,
+  signIn,
+  startStack,
+} from './harness';
+import type { Stack } from './harness';
+
+const run = browserAvailable() ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+const USERS = {
+  emma: ['emma@abc.example', 'emma-dev-password'],
+  eli: ['eli@abc.example', 'eli-dev-password'],
+  carlos: ['carlos@contractor.example', 'carlos-dev-password'],
+  maria: ['maria@abc.example', 'maria-dev-password'],
+} as const;
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect({ screen: name, violations: await seriousViolations(page) }).toEqual({
+    screen: name,
+    violations: [],
+  });
+}
+
+async function addEntry(page: Page, project: string, hours: string, notes = ''): Promise<void> {
+  await page.getByLabel('Project', { exact: true }).fill(project);
+  await page.getByLabel('Hours', { exact: true }).fill(hours);
+  if (notes) await page.getByLabel(/Notes/).fill(notes);
+  await page.getByRole('button', { name: 'Add entry' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Added ${hours} h on ${project}` })
+    .waitFor();
+}
+
+function entryItem(page: Page, project: string) {
+  return page.locator('li.entry').filter({ hasText: project });
+}
+
+run('Timesheets in a real browser', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    console.log(`Screenshots: ${SCREENSHOT_DIR}`);
+    stack = await startStack();
+  }, 200_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('lets an employee sign in, add an entry, see it in the week and totals, and delete it', async () => {
+    const browser = await openBrowser();
+    const { page } = browser;
+    try {
+      await page.goto(`${APP}/`);
+      await page.getByRole('heading', { name: 'Your hours, in one place' }).waitFor();
+      await expectAccessible(page, '01-landing');
+
+      await signIn(page, ...USERS.emma);
+      await check.contains(page.getByRole('banner'), 'Emma Employee');
+      await check.count(page.getByRole('link', { name: 'Approvals' }), 0);
+      await page.getByText('No entries yet').waitFor();
+      await expectAccessible(page, '02-week-empty');
+
+      // Inline errors from the shared rules, before anything is sent.
+      await page.getByLabel('Project', { exact: true }).fill('E2E Apollo');
+      await page.getByRole('button', { name: 'Add entry' }).click();
+      await check.visible(page.getByText('Hours must be more than 0.'));
+      await check.attribute(page.getByLabel('Hours', { exact: true }), 'aria-invalid', 'true');
+      await check.focused(page.getByLabel('Hours', { exact: true }));
+      await expectAccessible(page, '03-entry-form-errors');
+
+      const date = await page.getByLabel('Date', { exact: true }).inputValue();
+      await addEntry(page, 'E2E Apollo', '7.5', 'Sprint planning');
+      await check.text(page.getByTestId('week-total'), '7.5');
+      await check.text(page.getByTestId(`day-total-${date}`), '7.5');
+      await check.contains(page.getByRole('row', { name: /E2E Apollo/ }), '7.5');
+      await check.contains(entryItem(page, 'E2E Apollo'), 'Pending');
+      await expectAccessible(page, '04-week-with-entry');
+
+      // The week survives a reload: the session comes back through checkSession.
+      await page.reload();
+      await check.text(page.getByTestId('week-total'), '7.5');
+
+      await page.getByRole('link', { name: 'Export' }).click();
+      await page.getByRole('heading', { name: 'Export my entries' }).waitFor();
+      await page.getByLabel('From').fill('2000-01-01');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
+      const csv = readFileSync(await download.path(), 'utf8');
+      expect(csv).toContain(`${date},E2E Apollo,7.5,PENDING,Sprint planning,`);
+      await expectAccessible(page, '05-export');
+
+      await page.getByRole('link', { name: 'Profile' }).click();
+      await page.getByRole('heading', { name: 'Your permissions' }).waitFor();
+      await check.contains(page.getByRole('main'), 'emma@abc.example');
+      await check.count(page.locator('.permissions li.granted'), 3);
+      await expectAccessible(page, '06-profile');
+
+      await page.goto(`${APP}/approvals/`);
+      await check.contains(page.getByRole('main'), 'approve:timesheets');
+      await check.contains(page.getByRole('main'), 'your manager or the ABC Inc. Auth0 admin');
+      await expectAccessible(page, '07-approvals-forbidden');
+
+      await page.getByRole('link', { name: 'My week' }).click();
+      await entryItem(page, 'E2E Apollo')
+        .getByRole('button', { name: /Delete entry/ })
+        .click();
+      const dialog = page.getByRole('dialog', { name: 'Delete this entry?' });
+      await check.visible(dialog);
+      await expectAccessible(page, '08-delete-confirm');
+      await dialog.getByRole('button', { name: 'Delete entry' }).click();
+      await check.count(entryItem(page, 'E2E Apollo'), 0);
+      await check.text(page.getByTestId('week-total'), '0');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('shows an entry approved by the manager as approved and locked to its owner', async () => {
+    const eli = await openBrowser();
+    const maria = await openBrowser();
+    try {
+      await signIn(eli.page, ...USERS.eli);
+      await addEntry(eli.page, 'E2E Borealis', '8');
+      await addEntry(eli.page, 'E2E Cygnus', '1.25');
+
+      await signIn(maria.page, ...USERS.maria);
+      await maria.page.getByRole('link', { name: 'Approvals' }).click();
+      const group = maria.page.locator('section.approval-group').filter({ hasText: 'eli' });
+      await check.contains(group.getByRole('heading', { level: 2 }), 'eli · week of');
+      await expectAccessible(maria.page, '09-approvals');
+      await group.getByRole('button', { name: /Approve 8 h on E2E Borealis/ }).click();
+      await check.count(maria.page.getByText('E2E Borealis'), 0);
+
+      await maria.page.getByRole('button', { name: /Reject 1.25 h on E2E Cygnus/ }).click();
+      await maria.page.getByRole('button', { name: 'Reject entry' }).click();
+      await check.visible(maria.page.getByText('Give a reason the person can act on'));
+      await maria.page.getByLabel('Reason for rejecting').fill('Cygnus is billed separately');
+      await maria.page.getByRole('button', { name: 'Reject entry' }).click();
+      await check.count(maria.page.getByText('E2E Cygnus'), 0);
+
+      await eli.page.reload();
+      const approved = entryItem(eli.page, 'E2E Borealis');
+      await check.contains(approved, 'Approved · locked');
+      await check.count(approved.getByRole('button', { name: /Delete/ }), 0);
+      await check.contains(
+        entryItem(eli.page, 'E2E Cygnus'),
+        'Reason: Cygnus is billed separately',
+      );
+      await expectAccessible(eli.page, '10-week-approved-locked');
+    } finally {
+      await eli.close();
+      await maria.close();
+    }
+  });
+
+  it('gives a contractor no delete action, and the API refuses the delete anyway', async () => {
+    const browser = await openBrowser({ width: 390, height: 844 });
+    const { page } = browser;
+    const tokens = recordApiTokens(page);
+    try {
+      await signIn(page, ...USERS.carlos);
+      await addEntry(page, 'E2E Dorado', '4');
+      const item = entryItem(page, 'E2E Dorado');
+      await check.contains(item, 'Pending');
+      await check.count(item.getByRole('button', { name: /Delete/ }), 0);
+      await expectAccessible(page, '11-week-phone-contractor');
+
+      const id = await item.getAttribute('data-entry-id');
+      const token = tokens[tokens.length - 1];
+      expect(token).toBeDefined();
+      const answer = await callApi(token, 'mutation ($id: ID!) { deleteTimesheet(id: $id) }', {
+        id,
+      });
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(answer.body.errors?.[0]?.message).toContain('delete:timesheets');
+      await page.reload();
+      await check.count(entryItem(page, 'E2E Dorado'), 1);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('ends the session on sign-out: a reload, even through checkSession, stays signed out', async () => {
+    const browser = await openBrowser();
+    const { page } = browser;
+    try {
+      await signIn(page, ...USERS.emma);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(`${APP}/`);
+      await page.getByRole('heading', { name: 'Your hours, in one place' }).waitFor();
+      expect(page.url()).not.toContain('#');
+
+      await page.reload();
+      await page.getByRole('heading', { name: 'Your hours, in one place' }).waitFor();
+
+      // Pretend this browser still believes it is signed in: the silent check must fail.
+      await page.evaluate(() => window.localStorage.setItem('timesheets.session-hint', '1'));
+      const silent = page.waitForRequest((request) => request.url().includes('prompt=none'));
+      await page.goto(`${APP}/week/`);
+      await silent;
+      await page.getByText('You are signed out.').waitFor();
+      await check.count(page.getByRole('button', { name: 'Sign out' }), 0);
+      await expectAccessible(page, '12-signed-out-week');
+
+      await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+      await check.visible(page.getByLabel('Password'));
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+run('Timesheets with short-lived access tokens', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ IDP_ACCESS_TOKEN_TTL: '20' });
+  }, 200_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('renews the access token silently while the page stays open', async () => {
+    const browser = await openBrowser();
+    const { page } = browser;
+    const tokens = recordApiTokens(page);
+    const silentRenewals: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('prompt=none')) silentRenewals.push(request.url());
+    });
+    try {
+      await signIn(page, ...USERS.emma);
+      await page.getByLabel('Project', { exact: true }).fill('E2E Eridanus');
+      const first = tokens[tokens.length - 1];
+      await page.waitForTimeout(30_000);
+      expect(silentRenewals.length).toBeGreaterThanOrEqual(1);
+
+      // The first token has expired by now; the typed project is still there.
+      await check.value(page.getByLabel('Project', { exact: true }), 'E2E Eridanus');
+      await page.getByLabel('Hours', { exact: true }).fill('2');
+      await page.getByRole('button', { name: 'Add entry' }).click();
+      await page.getByRole('status').filter({ hasText: 'Added 2 h on E2E Eridanus' }).waitFor();
+      const latest = tokens[tokens.length - 1];
+      expect(latest).not.toBe(first);
+      await check.count(page.locator('.panel-error, .banner-warning'), 0);
+      await check.text(page.getByTestId('week-total'), '2');
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,131 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { describeApiError } from '../apollo/api-errors';
+import { checkDraft, parseHours, problemToFieldErrors } from './entry-draft';
+import type { EntryDraft } from './entry-draft';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+const draft = (patch: Partial<EntryDraft> = {}): EntryDraft => ({
+  date: '2026-11-24',
+  project: ' Apollo ',
+  hours: '7.5',
+  notes: '',
+  idempotencyKey: 'key-1',
+  ...patch,
+});
+
+describe('checkDraft', () => {
+  it('turns a good draft into the API input with the shared normalisation', () => {
+    expect(checkDraft(draft(), 0, NOW)).toEqual({
+      ok: true,
+      input: {
+        date: '2026-11-24',
+        project: 'Apollo',
+        hours: 7.5,
+        notes: null,
+        idempotencyKey: 'key-1',
+      },
+    });
+  });
+
+  it('accepts a decimal comma', () => {
+    expect(parseHours('7,25')).toBe(7.25);
+    expect(parseHours('')).toBeNaN();
+    expect(parseHours('7h')).toBeNaN();
+  });
+
+  it('puts each broken rule on its field, in words', () => {
+    const result = checkDraft(draft({ date: '2026-12-31', project: '  ', hours: '0' }), 0, NOW);
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        date: 'Date must not be later than tomorrow (2026-11-26).',
+        project: 'Project must not be empty.',
+        hours: 'Hours must be more than 0.',
+      },
+    });
+  });
+
+  it('refuses hours with more than two decimals', () => {
+    expect(checkDraft(draft({ hours: '1.234' }), 0, NOW)).toEqual({
+      ok: false,
+      errors: { hours: 'Hours must have at most two decimals.' },
+    });
+  });
+
+  it('checks the daily limit against the hours already logged that day', () => {
+    expect(checkDraft(draft({ hours: '5' }), 2000, NOW)).toEqual({
+      ok: false,
+      errors: {
+        hours:
+          'Hours on 2026-11-24 would add up to more than 24 (at most 4 more can be logged that day).',
+      },
+    });
+    expect(checkDraft(draft({ hours: '5' }), null, NOW).ok).toBe(true);
+  });
+});
+
+describe('describeApiError and problemToFieldErrors', () => {
+  const badInput = new CombinedGraphQLErrors({
+    errors: [
+      {
+        message: 'hours must be at most 24',
+        extensions: { code: 'BAD_USER_INPUT', field: 'hours' },
+      },
+    ],
+  });
+
+  it('maps BAD_USER_INPUT to the field the API names', () => {
+    const problem = describeApiError(badInput);
+    expect(problem).toEqual({
+      kind: 'badInput',
+      message: 'hours must be at most 24',
+      field: 'hours',
+    });
+    expect(problemToFieldErrors(problem)).toEqual({
+      errors: { hours: 'Hours must be at most 24.' },
+      formError: null,
+    });
+  });
+
+  it('names the scope a FORBIDDEN error is about', () => {
+    const forbidden = new CombinedGraphQLErrors({
+      errors: [{ message: 'Missing scope delete:timesheets', extensions: { code: 'FORBIDDEN' } }],
+    });
+    expect(describeApiError(forbidden)).toEqual({
+      kind: 'forbidden',
+      message: 'Missing scope delete:timesheets',
+      scope: 'delete:timesheets',
+    });
+  });
+
+  it('reads a 401 sent as application/json as unauthenticated', () => {
+    const response = new Response('', { status: 401 });
+    const error = new ServerError('Response not successful', {
+      response,
+      bodyText: JSON.stringify({
+        errors: [{ message: 'Missing or invalid token', extensions: { code: 'UNAUTHENTICATED' } }],
+      }),
+    });
+    expect(describeApiError(error)).toEqual({
+      kind: 'unauthenticated',
+      message: 'Missing or invalid token',
+    });
+  });
+
+  it('reads a failed fetch as a network problem', () => {
+    expect(describeApiError(new TypeError('Failed to fetch'))).toEqual({
+      kind: 'network',
+      message: 'Failed to fetch',
+    });
+  });
+
+  it('maps CONFLICT to the form, not a field', () => {
+    const conflict = new CombinedGraphQLErrors({
+      errors: [{ message: 'entry is approved and locked', extensions: { code: 'CONFLICT' } }],
+    });
+    expect(problemToFieldErrors(describeApiError(conflict))).toEqual({
+      errors: {},
+      formError: 'Entry is approved and locked.',
+    });
+  });
+});

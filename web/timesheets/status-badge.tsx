@@ -1,0 +1,21 @@
+import type { TimesheetStatus } from '../gql/graphql';
+
+const LABELS: Record<TimesheetStatus, string> = {
+  PENDING: 'Pending',
+  APPROVED: 'Approved · locked',
+  REJECTED: 'Rejected',
+};
+
+/** An entry's review status, in words (never colour alone). */
+export function StatusBadge({ status }: { status: TimesheetStatus }) {
+  return (
+    <span className={`badge badge-${status.toLowerCase()}`}>
+      {status === 'APPROVED' && (
+        <span aria-hidden="true" className="lock">
+          🔒
+        </span>
+      )}
+      {LABELS[status]}
+    </span>
+  );
+}
