@@ -14,6 +14,7 @@ import type { ApprovalsQuery } from '../gql/graphql';
 import { formatDay, formatHundredths, formatRange, shortUserId } from '../lib/format';
 import { useCursorPages } from '../lib/use-cursor-pages';
 import { groupForApproval } from './approval-groups';
+import { Pager } from '../components/pager';
 
 const PAGE_SIZE = 50;
 
@@ -234,27 +235,7 @@ function ApprovalList() {
         );
       })}
       {(pages.page > 1 || connection.pageInfo.hasNextPage) && (
-        <nav className="pager" aria-label="Approval pages">
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={pages.previous}
-            disabled={pages.page === 1}
-          >
-            Previous page
-          </button>
-          <span>Page {pages.page}</span>
-          <button
-            type="button"
-            className="button button-quiet"
-            disabled={!connection.pageInfo.hasNextPage}
-            onClick={() =>
-              connection.pageInfo.endCursor && pages.next(connection.pageInfo.endCursor)
-            }
-          >
-            Next page
-          </button>
-        </nav>
+        <Pager label="Approval pages" pages={pages} pageInfo={connection.pageInfo} />
       )}
     </>
   );

@@ -13,7 +13,7 @@ import { toCsv } from './csv';
 
 const EXPORT_ENTRIES = graphql(`
   query ExportEntries($from: LocalDate!, $to: LocalDate!, $after: String) {
-    timesheets(from: $from, to: $to, first: 50, after: $after) {
+    timesheets(from: $from, to: $to, first: 200, after: $after) {
       totalCount
       pageInfo {
         hasNextPage

@@ -13,6 +13,7 @@ import type { MyEntriesQuery } from '../gql/graphql';
 import { formatDay, formatLongDay } from '../lib/format';
 import { useCursorPages } from '../lib/use-cursor-pages';
 import { StatusBadge } from './status-badge';
+import { Pager } from '../components/pager';
 
 const PAGE_SIZE = 10;
 
@@ -162,29 +163,9 @@ export function EntryList() {
               />
             ))}
           </ul>
-          <nav className="pager" aria-label="Entry pages">
-            <button
-              type="button"
-              className="button button-quiet"
-              onClick={pages.previous}
-              disabled={pages.page === 1}
-            >
-              Previous page
-            </button>
-            <span>
-              Page {pages.page} of {totalPages} · {connection.totalCount} entries
-            </span>
-            <button
-              type="button"
-              className="button button-quiet"
-              disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
-              onClick={() =>
-                connection.pageInfo.endCursor && pages.next(connection.pageInfo.endCursor)
-              }
-            >
-              Next page
-            </button>
-          </nav>
+          <Pager label="Entry pages" pages={pages} pageInfo={connection.pageInfo}>
+            Page {pages.page} of {totalPages} · {connection.totalCount} entries
+          </Pager>
         </>
       )}
     </section>

@@ -18,7 +18,7 @@ import { summarizeWeek } from './week-summary';
 
 export const WEEK_ENTRIES = graphql(`
   query WeekEntries($from: LocalDate!, $to: LocalDate!) {
-    timesheets(from: $from, to: $to, first: 100) {
+    timesheets(from: $from, to: $to, first: 200) {
       totalCount
       totalHours
       pageInfo {
@@ -86,7 +86,7 @@ function WeekSection({ monday }: { monday: string }) {
           <p className="week-total" aria-live="polite">
             <strong>{summary.total / 100}</strong> hours this week
             {data?.timesheets.pageInfo.hasNextPage &&
-              ` (the grid shows the first 100 of ${data.timesheets.totalCount} entries; the API counts ${data.timesheets.totalHours} hours)`}
+              ` (the grid shows the first 200 of ${data.timesheets.totalCount} entries; the API counts ${data.timesheets.totalHours} hours)`}
           </p>
           <div className="week-body">
             <WeekGrid summary={summary} caption={`Hours per project and day, ${range}`} />
