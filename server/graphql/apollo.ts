@@ -10,6 +10,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import type { Logger } from 'pino';
 import type { Context } from '../context';
 import { httpStatusPlugin } from './http-status-plugin';
+import { createJitGateway } from './jit-gateway';
 
 const MAX_TOKENS = 2_000;
 
@@ -65,7 +66,7 @@ export async function createApollo(
       : ApolloServerPluginLandingPageLocalDefault({ footer: false, includeCookies: false }),
   ];
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: createJitGateway(schema),
     plugins,
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: MAX_TOKENS },
