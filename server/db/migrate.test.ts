@@ -28,7 +28,7 @@ describe.each(testDialects())('migrations (%s)', (dialect) => {
     await migrateToLatest(database.db);
     await migrateToLatest(database.db);
     expect(await tableNames(database.db, dialect)).toContain('timesheet_entries');
-    throwOnFailure(await createMigrator(database.db).migrateTo(NO_MIGRATIONS));
+    throwOnFailure(await (await createMigrator(database.db)).migrateTo(NO_MIGRATIONS));
     expect(await tableNames(database.db, dialect)).not.toContain('timesheet_entries');
     await migrateToLatest(database.db);
     expect(await tableNames(database.db, dialect)).toContain('timesheet_entries');
@@ -88,6 +88,25 @@ describe.each(testDialects())('migrations (%s)', (dialect) => {
       throwOnFailure(failed);
     } catch (error) {
       expect(error).toMatchObject({ cause });
+    }
+  });
+});
+
+describe('migrations on PostgreSQL with several schemas in one database', () => {
+  const onPostgres = testDialects().includes('postgres') ? it : it.skip;
+
+  onPostgres('migrate each schema on its own, whatever another schema holds', async () => {
+    const first = await openTestDatabase('postgres');
+    const second = await openTestDatabase('postgres', { migrate: false });
+    try {
+      await migrateToLatest(second.db);
+      expect(await tableNames(second.db, 'postgres')).toEqual(
+        expect.arrayContaining(['timesheet_entries', 'kysely_migration', 'kysely_migration_lock']),
+      );
+      expect(await tableNames(first.db, 'postgres')).toContain('timesheet_entries');
+    } finally {
+      await second.close();
+      await first.close();
     }
   });
 });

@@ -1,4 +1,4 @@
-import { Migrator } from 'kysely';
+import { Migrator, PostgresAdapter, sql } from 'kysely';
 import type { Kysely, Migration, MigrationResultSet } from 'kysely';
 import * as createTimesheetEntries from './migrations/2026-11-25-0001-create-timesheet-entries';
 
@@ -10,14 +10,24 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-25-0001-create-timesheet-entries': createTimesheetEntries,
 };
 
-/** Creates a Migrator over {@link migrations}. */
-export function createMigrator<DB>(db: Kysely<DB>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+/**
+ * Creates a Migrator over {@link migrations}. On PostgreSQL its bookkeeping tables live in the
+ * connection's current schema, named explicitly: Kysely otherwise finds them in any schema of the
+ * database, and a second schema (another app, a parallel test run) would skip creating its own.
+ */
+export async function createMigrator<DB>(db: Kysely<DB>): Promise<Migrator> {
+  const provider = { getMigrations: () => Promise.resolve(migrations) };
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return new Migrator({ db, provider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema)
+    throw new Error('Database migration: PostgreSQL has no current schema (search_path)');
+  return new Migrator({ db, provider, migrationTableSchema: schema });
 }
 
 /** Runs every pending migration; throws an Error naming the failed migration if one fails. */
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<void> {
-  throwOnFailure(await createMigrator(db).migrateToLatest());
+  throwOnFailure(await (await createMigrator(db)).migrateToLatest());
 }
 
 /** Throws when a migration run failed, naming the migration and keeping the cause. */
