@@ -1,16 +1,14 @@
 import {
   Provider,
-  errors,
   type Account,
   type ClientEntity,
   type Configuration,
-  type Grant,
-  type JwtStructuredToken,
   type KoaContextWithOIDC,
   type TokenEntity,
 } from 'oidc-provider';
 import { errorPageBody, html, layout, PAGE_CSP, SafeHtml, signedOutBody } from './html';
 import { toProviderJwks, type StoredKey } from './keys';
+import { accessTokenCustomizer, existingGrantLoader, resourceServerInfo } from './rbac';
 import type { SpaClient, TenantDirectory, TenantUser } from './tenant';
 
 /** Auth0's endpoint paths (the rest are oidc-provider's). */
@@ -66,10 +64,6 @@ export function profileClaims(user: TenantUser): Record<string, unknown> {
   };
 }
 
-function splitScope(value: unknown): string[] {
-  return typeof value === 'string' ? value.split(' ').filter(Boolean) : [];
-}
-
 function oidcClients({ directory, spaOrigins }: ProviderOptions) {
   return directory.tenant.clients.map((client) => {
     if (client.type === 'machine') {
@@ -95,84 +89,6 @@ function oidcClients({ directory, spaOrigins }: ProviderOptions) {
       post_logout_redirect_uris: urls.logoutUrls,
     };
   });
-}
-
-function resourceServerInfo(options: ProviderOptions) {
-  const { directory } = options;
-  const { api } = directory.tenant;
-  return (ctx: KoaContextWithOIDC, indicator: string, client: ClientEntity) => {
-    if (indicator !== api.identifier) {
-      throw new errors.InvalidTarget(`Service not found: ${indicator}`);
-    }
-    const base = {
-      audience: api.identifier,
-      accessTokenFormat: 'jwt',
-      accessTokenTTL: options.accessTokenTtl,
-      jwt: { sign: { alg: 'RS256' } },
-    };
-    const tenantClient = directory.findClient(client.clientId);
-    if (tenantClient?.type === 'machine') {
-      // Auth0 refuses, rather than drops, a scope the client grant does not include.
-      const refused = splitScope(ctx.oidc.params.scope).filter(
-        (scope) => !tenantClient.allowedScopes.includes(scope),
-      );
-      if (ctx.oidc.route === 'token' && refused.length > 0) {
-        throw new errors.InvalidScope(
-          `Client has not been granted scopes: ${refused.join(' ')}`,
-          refused.join(' '),
-        );
-      }
-      return { ...base, scope: tenantClient.allowedScopes.join(' ') };
-    }
-    // RBAC: a user's token can carry at most the user's permissions.
-    const sub = ctx.oidc.session?.accountId;
-    const user = sub ? directory.findUserBySub(sub) : undefined;
-    return { ...base, scope: user ? directory.permissionsOf(user).join(' ') : '' };
-  };
-}
-
-/** First-party applications skip consent (Auth0's "first-party" flag): grant what is asked. */
-function existingGrantLoader({ directory }: ProviderOptions) {
-  return async (ctx: KoaContextWithOIDC): Promise<Grant | undefined> => {
-    const { client, session, provider } = ctx.oidc;
-    if (!client || !session) return undefined;
-    const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
-    const existing = grantId ? await provider.Grant.find(grantId) : undefined;
-    const tenantClient = directory.findClient(client.clientId);
-    if (tenantClient?.type !== 'spa' || !tenantClient.firstParty || !session.accountId) {
-      return existing;
-    }
-    const grant =
-      existing ?? new provider.Grant({ accountId: session.accountId, clientId: client.clientId });
-    const oidcScopes = [...ctx.oidc.requestParamOIDCScopes];
-    if (oidcScopes.length > 0) grant.addOIDCScope(oidcScopes.join(' '));
-    for (const [indicator, server] of Object.entries(ctx.oidc.resourceServers)) {
-      const scopes = [...ctx.oidc.requestParamScopes].filter((s) => server.scopes.has(s));
-      if (scopes.length > 0) grant.addResourceScope(indicator, scopes.join(' '));
-    }
-    await grant.save();
-    return grant;
-  };
-}
-
-/** Auth0-style claims: `azp`, RBAC `permissions`, and (like an Action) `email`/`name`. */
-function accessTokenCustomizer({ directory }: ProviderOptions) {
-  return (_ctx: unknown, token: TokenEntity, jwt: JwtStructuredToken) => {
-    const { payload } = jwt;
-    payload.azp = token.clientId;
-    if (token.kind === 'ClientCredentials') {
-      payload.sub = `${token.clientId}@clients`;
-      payload.gty = 'client-credentials';
-      payload.permissions = splitScope(token.scope);
-      return;
-    }
-    const user = token.accountId ? directory.findUserBySub(token.accountId) : undefined;
-    if (user) {
-      payload.permissions = directory.permissionsOf(user);
-      payload.email = user.email;
-      payload.name = user.name;
-    }
-  };
 }
 
 function renderPage(ctx: KoaContextWithOIDC, title: string, body: ReturnType<typeof html>) {

@@ -1,0 +1,100 @@
+/**
+ * Auth0's authorization rules on top of oidc-provider: RBAC (a token's scopes are the requested
+ * ones that the user's permissions or the machine client's grant allow), first-party consent, and
+ * the claims Auth0 puts in access tokens.
+ */
+import {
+  errors,
+  type ClientEntity,
+  type Grant,
+  type JwtStructuredToken,
+  type KoaContextWithOIDC,
+  type TokenEntity,
+} from 'oidc-provider';
+import type { ProviderOptions } from './provider';
+
+function splitScope(value: unknown): string[] {
+  return typeof value === 'string' ? value.split(' ').filter(Boolean) : [];
+}
+
+/**
+ * The API as oidc-provider's resource server: JWT access tokens for the audience, and the most a
+ * token may carry (a machine client's allowed scopes, a user's RBAC permissions).
+ */
+export function resourceServerInfo(options: ProviderOptions) {
+  const { directory } = options;
+  const { api } = directory.tenant;
+  return (ctx: KoaContextWithOIDC, indicator: string, client: ClientEntity) => {
+    if (indicator !== api.identifier) {
+      throw new errors.InvalidTarget(`Service not found: ${indicator}`);
+    }
+    const base = {
+      audience: api.identifier,
+      accessTokenFormat: 'jwt',
+      accessTokenTTL: options.accessTokenTtl,
+      jwt: { sign: { alg: 'RS256' } },
+    };
+    const tenantClient = directory.findClient(client.clientId);
+    if (tenantClient?.type === 'machine') {
+      // Auth0 refuses, rather than drops, a scope the client grant does not include.
+      const refused = splitScope(ctx.oidc.params.scope).filter(
+        (scope) => !tenantClient.allowedScopes.includes(scope),
+      );
+      if (ctx.oidc.route === 'token' && refused.length > 0) {
+        throw new errors.InvalidScope(
+          `Client has not been granted scopes: ${refused.join(' ')}`,
+          refused.join(' '),
+        );
+      }
+      return { ...base, scope: tenantClient.allowedScopes.join(' ') };
+    }
+    // RBAC: a user's token can carry at most the user's permissions.
+    const sub = ctx.oidc.session?.accountId;
+    const user = sub ? directory.findUserBySub(sub) : undefined;
+    return { ...base, scope: user ? directory.permissionsOf(user).join(' ') : '' };
+  };
+}
+
+/** First-party applications skip consent (Auth0's "first-party" flag): grant what is asked. */
+export function existingGrantLoader({ directory }: ProviderOptions) {
+  return async (ctx: KoaContextWithOIDC): Promise<Grant | undefined> => {
+    const { client, session, provider } = ctx.oidc;
+    if (!client || !session) return undefined;
+    const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
+    const existing = grantId ? await provider.Grant.find(grantId) : undefined;
+    const tenantClient = directory.findClient(client.clientId);
+    if (tenantClient?.type !== 'spa' || !tenantClient.firstParty || !session.accountId) {
+      return existing;
+    }
+    const grant =
+      existing ?? new provider.Grant({ accountId: session.accountId, clientId: client.clientId });
+    const oidcScopes = [...ctx.oidc.requestParamOIDCScopes];
+    if (oidcScopes.length > 0) grant.addOIDCScope(oidcScopes.join(' '));
+    for (const [indicator, server] of Object.entries(ctx.oidc.resourceServers)) {
+      const scopes = [...ctx.oidc.requestParamScopes].filter((s) => server.scopes.has(s));
+      if (scopes.length > 0) grant.addResourceScope(indicator, scopes.join(' '));
+    }
+    await grant.save();
+    return grant;
+  };
+}
+
+/** Auth0-style claims: `azp`, RBAC `permissions`, and (like an Action) `email`/`name`. */
+export function accessTokenCustomizer({ directory }: ProviderOptions) {
+  return (_ctx: unknown, token: TokenEntity, jwt: JwtStructuredToken) => {
+    const { payload } = jwt;
+    payload.azp = token.clientId;
+    if (token.kind === 'ClientCredentials') {
+      payload.sub = `${token.clientId}@clients`;
+      payload.gty = 'client-credentials';
+      payload.permissions = splitScope(token.scope);
+      return;
+    }
+    const user = token.accountId ? directory.findUserBySub(token.accountId) : undefined;
+    if (user) {
+      payload.permissions = directory.permissionsOf(user);
+      payload.email = user.email;
+      payload.name = user.name;
+    }
+  };
+}
