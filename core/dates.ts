@@ -46,8 +46,3 @@ export function weekDates(date: string): string[] {
   const monday = startOfWeek(date);
   return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
 }
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
-}

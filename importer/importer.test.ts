@@ -1,49 +1,29 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createIdp, type Idp } from '../idp/create-idp';
-import { loadIdpConfig } from '../idp/config';
-import { startTestApi, type TestApi } from '../test/api';
-import { openTestDatabase, type TestDatabase } from '../test/databases';
+import { LOCAL_AUDIENCE, startLocalStack, type LocalStack } from '../test/local-stack';
 import { TokenRequestError } from './client-credentials';
 import { ImportFileError } from './csv';
 import { formatSummary, runImport, type ImportSettings } from './run-import';
 
-const AUDIENCE = 'https://timesheets.abc-inc.example/api';
 const HEADER = 'externalId,userId,date,project,hours,notes';
 
-let dir: string;
-let idp: Idp;
-let api: TestApi;
-let database: TestDatabase;
+let stack: LocalStack;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'timesheets-import-'));
-  idp = await createIdp(loadIdpConfig({ IDP_PORT: '0', DATA_DIR: dir, IDP_LOG_LEVEL: 'silent' }));
-  database = await openTestDatabase('sqlite');
-  api = await startTestApi(
-    { issuer: idp.issuer, audience: AUDIENCE, jwksUri: `${idp.issuer}.well-known/jwks.json` },
-    database,
-    { now: () => new Date('2026-11-25T12:00:00Z') },
-  );
+  stack = await startLocalStack({ now: () => new Date('2026-11-25T12:00:00Z') });
 });
 
-afterAll(async () => {
-  await api.close();
-  await database.close();
-  await idp.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stack.close());
 
 function settings(file: string, overrides: Partial<ImportSettings> = {}): ImportSettings {
   return {
     file,
-    apiUrl: api.url,
+    apiUrl: stack.api.url,
     batchSize: 2,
     client: {
-      issuer: idp.issuer,
-      audience: AUDIENCE,
+      issuer: stack.idp.issuer,
+      audience: LOCAL_AUDIENCE,
       clientId: 'timesheets-importer',
       clientSecret: 'importer-dev-secret',
     },
@@ -52,7 +32,7 @@ function settings(file: string, overrides: Partial<ImportSettings> = {}): Import
 }
 
 function writeCsv(name: string, lines: string[]): string {
-  const path = join(dir, name);
+  const path = join(stack.dir, name);
   writeFileSync(path, `${[HEADER, ...lines].join('\n')}\n`);
   return path;
 }
@@ -60,7 +40,7 @@ function writeCsv(name: string, lines: string[]): string {
 const countRows = async () =>
   Number(
     (
-      await database.db
+      await stack.database.db
         .selectFrom('timesheet_entries')
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow()
@@ -89,7 +69,7 @@ describe('the importer against the real authorization server and API', () => {
     expect(first.rejected[1]?.reason).toMatch(/date/);
     expect(progress).toEqual([2, 4]);
     expect(await countRows()).toBe(2);
-    const rows = await database.db
+    const rows = await stack.database.db
       .selectFrom('timesheet_entries')
       .selectAll()
       .orderBy('user_id')
@@ -109,7 +89,7 @@ describe('the importer against the real authorization server and API', () => {
 
   it('sends nothing when the file is malformed', async () => {
     const before = await countRows();
-    const path = join(dir, 'bad.csv');
+    const path = join(stack.dir, 'bad.csv');
     writeFileSync(path, `${HEADER}\nhr-9,auth0|emma,2026-11-16,Audit\n`);
     await expect(runImport(settings(path))).rejects.toThrow(ImportFileError);
     expect(await countRows()).toBe(before);
@@ -135,7 +115,7 @@ describe('the importer against the real authorization server and API', () => {
         execFile(
           process.execPath,
           ['--import', 'tsx', 'scripts/import.ts', ...args],
-          { env: { ...process.env, AUTH_ISSUER: idp.issuer, API_URL: api.url } },
+          { env: { ...process.env, AUTH_ISSUER: stack.idp.issuer, API_URL: stack.api.url } },
           (error, stdout, stderr) =>
             resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
         );

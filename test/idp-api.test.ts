@@ -1,44 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ALL_SCOPES } from '../core/scopes';
-import { loadIdpConfig } from '../idp/config';
-import { createIdp, type Idp } from '../idp/create-idp';
 import { clientCredentials, implicitLogin } from '../idp/testing';
-import { startTestApi, type TestApi } from './api';
-import { openTestDatabase, type TestDatabase } from './databases';
+import { LOCAL_AUDIENCE, startLocalStack, type LocalStack } from './local-stack';
 
-const AUDIENCE = 'https://timesheets.abc-inc.example/api';
-
-let dir: string;
-let idp: Idp;
-let api: TestApi;
-let database: TestDatabase;
+let stack: LocalStack;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'timesheets-idp-api-'));
-  idp = await createIdp(loadIdpConfig({ IDP_PORT: '0', DATA_DIR: dir, IDP_LOG_LEVEL: 'silent' }));
-  database = await openTestDatabase('sqlite');
-  api = await startTestApi(
-    { issuer: idp.issuer, audience: AUDIENCE, jwksUri: `${idp.issuer}.well-known/jwks.json` },
-    database,
-  );
+  stack = await startLocalStack();
 });
 
-afterAll(async () => {
-  await api.close();
-  await database.close();
-  await idp.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stack.close());
 
 /** Signs a person in through the local authorization server's implicit grant, asking for every scope. */
 async function signIn(email: string): Promise<string> {
   const { accessToken } = await implicitLogin({
-    issuer: idp.issuer,
+    issuer: stack.idp.issuer,
     clientId: 'timesheets-spa',
     redirectUri: 'http://localhost:3000/callback/',
-    audience: AUDIENCE,
+    audience: LOCAL_AUDIENCE,
     scope: `openid profile email ${ALL_SCOPES.join(' ')}`,
     email,
     password: `${email.split('@')[0]}-dev-password`,
@@ -62,7 +40,7 @@ describe('tokens from the local authorization server at the API', () => {
     ],
   ])('give %s exactly the scopes of their permissions', async (email, sub, scopes) => {
     const token = await signIn(email);
-    const { status, body } = await api.gql<{
+    const { status, body } = await stack.api.gql<{
       me: { id: string; scopes: string[]; email: string; kind: string };
     }>('{ me { id scopes email kind } }', undefined, token);
     expect(status).toBe(200);
@@ -77,14 +55,18 @@ describe('tokens from the local authorization server at the API', () => {
 
   it('let a contractor log time but not delete it', async () => {
     const token = await signIn('carlos@contractor.example');
-    const created = await api.gql<{ createTimesheet: { id: string } }>(
+    const created = await stack.api.gql<{ createTimesheet: { id: string } }>(
       'mutation { createTimesheet(input: { date: "2026-01-05", project: "Support", hours: 3 }) { id } }',
       undefined,
       token,
     );
     const id = created.body.data?.createTimesheet.id;
     expect(id).toBeDefined();
-    const deleted = await api.gql(`mutation { deleteTimesheet(id: "${id}") }`, undefined, token);
+    const deleted = await stack.api.gql(
+      `mutation { deleteTimesheet(id: "${id}") }`,
+      undefined,
+      token,
+    );
     expect(deleted.status).toBe(403);
     expect(deleted.headers.get('www-authenticate')).toBe(
       'Bearer error="insufficient_scope", scope="delete:timesheets"',
@@ -93,13 +75,13 @@ describe('tokens from the local authorization server at the API', () => {
 
   it('give the automated process batch:upload and nothing else', async () => {
     const { body } = await clientCredentials({
-      issuer: idp.issuer,
+      issuer: stack.idp.issuer,
       clientId: 'timesheets-importer',
       clientSecret: 'importer-dev-secret',
-      audience: AUDIENCE,
+      audience: LOCAL_AUDIENCE,
     });
     const token = (body as { access_token: string }).access_token;
-    const me = await api.gql<{ me: { id: string; scopes: string[]; kind: string } }>(
+    const me = await stack.api.gql<{ me: { id: string; scopes: string[]; kind: string } }>(
       '{ me { id scopes kind } }',
       undefined,
       token,
@@ -109,7 +91,7 @@ describe('tokens from the local authorization server at the API', () => {
       scopes: ['batch:upload'],
       kind: 'CLIENT',
     });
-    const read = await api.gql('{ timesheets { totalCount } }', undefined, token);
+    const read = await stack.api.gql('{ timesheets { totalCount } }', undefined, token);
     expect(read.status).toBe(403);
   });
 });

@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { InvalidTokenError } from '../../server/auth/errors';
 import { getBearerToken } from '../../server/auth/get-token';
+import { HttpError, readBody } from '../../server/http/read-body';
 import { createVerifier, type VerifierOptions } from '../../server/auth/verifier';
 import type { OpenDatabase } from '../../server/db/database';
 import { decodeCursor, encodeCursor } from '../../server/timesheets/cursor';
 import { findTimesheetPage } from '../../server/timesheets/timesheet.repository';
-import { toTimesheet } from '../../server/timesheets/timesheet.service';
+import { toTimesheet } from '../../server/timesheets/timesheet-rows';
 import type { Timesheet } from '../../server/timesheets/timesheet';
 import { NODE_FIELDS, PAGE_SIZE, READ_SCOPE } from './workload';
 
@@ -19,26 +20,6 @@ class Refusal extends Error {
   ) {
     super(message);
   }
-}
-
-function readJson(req: IncomingMessage): Promise<{ variables?: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) reject(new Refusal(413, 'body too large'));
-      else chunks.push(chunk);
-    });
-    req.on('error', reject);
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as never);
-      } catch {
-        reject(new Refusal(400, 'body is not JSON'));
-      }
-    });
-  });
 }
 
 function selectNode(entry: Timesheet): Partial<Timesheet> {
@@ -61,7 +42,8 @@ export function createBaselineServer(auth: VerifierOptions, database: OpenDataba
     if (token === null) throw new Refusal(401, 'no token');
     const principal = await verify(token);
     if (!principal.scopes.has(READ_SCOPE)) throw new Refusal(403, 'insufficient scope');
-    const { variables = {} } = await readJson(req);
+    const body = (await readBody(req, MAX_BODY_BYTES)) as { variables?: Record<string, unknown> };
+    const variables = body?.variables ?? {};
     const first = typeof variables.first === 'number' ? variables.first : PAGE_SIZE;
     const after = typeof variables.after === 'string' ? decodeCursor(variables.after) : null;
     const rows = await findTimesheetPage(database.db, { userId: principal.sub }, after, first + 1);
@@ -83,7 +65,11 @@ export function createBaselineServer(auth: VerifierOptions, database: OpenDataba
       (body) => send(res, 200, body),
       (error: unknown) => {
         const status =
-          error instanceof Refusal ? error.status : error instanceof InvalidTokenError ? 401 : 500;
+          error instanceof Refusal || error instanceof HttpError
+            ? error.status
+            : error instanceof InvalidTokenError
+              ? 401
+              : 500;
         const message = error instanceof Error ? error.message : 'failed';
         send(res, status, JSON.stringify({ errors: [{ message }] }));
       },

@@ -64,8 +64,3 @@ export class InsufficientScopeError extends GraphQLError {
 export function insufficientScopeChallenge(scopes: readonly string[]): string {
   return bearerChallenge({ error: 'insufficient_scope', scope: scopes.join(' ') });
 }
-
-/** The `WWW-Authenticate` value for a request that carried no token. */
-export function missingTokenChallenge(): string {
-  return bearerChallenge({});
-}

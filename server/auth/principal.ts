@@ -40,3 +40,12 @@ export function sourceOf(principal: Principal): string {
   if (principal.kind === 'USER') return principal.sub;
   return principal.clientId ?? principal.sub.replace(/@clients$/, '');
 }
+
+/**
+ * The principal of a resolver behind a permission rule. Every root field has a rule that refuses
+ * a request without a token (server/permissions.ts), so a null here is a programming error.
+ */
+export function requirePrincipal(principal: Principal | null): Principal {
+  if (!principal) throw new Error('resolver reached without a principal: check permissions.ts');
+  return principal;
+}

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { Kind, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
-import { insufficientScopeChallenge, missingTokenChallenge } from '../auth/errors';
+import { insufficientScopeChallenge } from '../auth/errors';
 import type { Context } from '../context';
 
 /** The response keys of the operation's root fields, through fragments, without introspection. */
@@ -46,10 +46,10 @@ function scopeRefusals(errors: readonly GraphQLFormattedError[]): Map<string, st
 }
 
 /**
- * Sets the HTTP status and `WWW-Authenticate` challenge of RFC 6750 §3 once the operation ran:
- * 401 when a protected field was asked for without a token, 403 `insufficient_scope` when no
- * root field of the operation was allowed to run. A partly allowed operation answers 200 with
- * its data and the errors of the refused fields.
+ * Answers 403 with RFC 6750's `insufficient_scope` challenge when no root field of the operation
+ * was allowed to run; a partly allowed operation answers 200 with its data and the errors of the
+ * refused fields. (A missing token needs no help here: MissingTokenError carries its own 401 and
+ * challenge in `extensions.http`, which Apollo applies.)
  */
 export const httpStatusPlugin: ApolloServerPlugin<Context> = {
   requestDidStart() {
@@ -57,13 +57,7 @@ export const httpStatusPlugin: ApolloServerPlugin<Context> = {
       willSendResponse(ctx) {
         const { body, http } = ctx.response;
         if (body.kind !== 'single' || !body.singleResult.errors) return Promise.resolve();
-        const errors = body.singleResult.errors;
-        if (errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
-          http.status = 401;
-          http.headers.set('www-authenticate', missingTokenChallenge());
-          return Promise.resolve();
-        }
-        const refused = scopeRefusals(errors);
+        const refused = scopeRefusals(body.singleResult.errors);
         const roots = rootResponseKeys(ctx);
         if (refused.size > 0 && roots.size > 0 && [...roots].every((key) => refused.has(key))) {
           http.status = 403;

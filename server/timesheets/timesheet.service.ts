@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { validate as isUuid } from 'uuid';
 import { checkDailyTotal, checkKey, fromHundredths, isLocalDate } from '../../core';
-import { validateEntry, validateReason } from '../../core';
-import type { EntryInput, RuleViolation, Validation } from '../../core';
+import { validateEntry, validateReason, type EntryInput } from '../../core';
+import type { RuleViolation, Validation } from '../../core';
 import type { Dialect } from '../db/database';
 import { isUniqueViolation } from '../db/errors';
 import type { Database } from '../db/schema';
@@ -23,9 +23,6 @@ export interface EntryWriter {
   source: string;
 }
 /** A new entry for its owner; the same `idempotencyKey` again returns the first entry. */
-export { toTimesheet } from './timesheet-rows';
-export { MAX_UPLOAD_ENTRIES } from './timesheet-upload';
-
 export interface CreateTimesheetInput extends EntryInput {
   idempotencyKey?: string | null;
 }
@@ -177,11 +174,12 @@ async function create(
   writer: EntryWriter,
   input: CreateTimesheetInput,
 ): Promise<Timesheet> {
-  const entry = validOrThrow(validateEntry(input, now()));
+  const at = now();
+  const entry = validOrThrow(validateEntry(input, at));
   const key = input.idempotencyKey ?? null;
   const keyViolation = key === null ? null : checkKey('idempotencyKey', key);
   if (keyViolation) throw badInput(keyViolation);
-  const row = newRow(writer, entry, now(), { idempotency_key: key });
+  const row = newRow(writer, entry, at, { idempotency_key: key });
   try {
     return toTimesheet(
       await writeTransaction(db, dialect, (trx) => insertChecked(trx, dialect, row)),
