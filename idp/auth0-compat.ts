@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Provider } from 'oidc-provider';
-import { errorPageBody, sendPage, signedOutBody } from './html';
+import { sendErrorPage, sendPage, signedOutBody } from './html';
 import { BodyTooLargeError, readBody, redirect, sendJson, withBody } from './http-utils';
-import { profileClaims, spaUrls } from './provider';
+import { COOKIE_OPTIONS, profileClaims, spaUrls } from './provider';
 import type { TenantDirectory } from './tenant';
 
 /** What the Auth0-compatible routes need from the running server. */
@@ -16,12 +16,17 @@ export interface CompatContext {
   jwks(): JWTVerifyGetKey;
   /** Hands a request to oidc-provider. */
   forward(req: IncomingMessage, res: ServerResponse): void;
-  /** The cookie options oidc-provider uses for its session cookie. */
-  sessionCookieOptions: Record<string, unknown>;
 }
 
-function oauthError(res: ServerResponse, status: number, error: string, description: string) {
-  sendJson(res, status, { error, error_description: description });
+/** An OAuth 2.0 error response (RFC 6749 §5.2). */
+function oauthError(
+  res: ServerResponse,
+  status: number,
+  error: string,
+  description: string,
+  headers: Record<string, string> = {},
+) {
+  sendJson(res, status, { error, error_description: description }, headers);
 }
 
 /** The Basic credentials of RFC 6749 §2.3.1 (each part form-urlencoded). */
@@ -33,6 +38,21 @@ function basicCredentials(header: string | undefined): [string, string] | undefi
   if (colon < 0) return undefined;
   const unescape = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
   return [unescape(decoded.slice(0, colon)), unescape(decoded.slice(colon + 1))];
+}
+
+/** The fields of a JSON token request as form parameters; throws unless it is a flat object. */
+function formFromJson(body: string): URLSearchParams {
+  const json: unknown = JSON.parse(body);
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new TypeError('not an object');
+  }
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(json)) {
+    if (value === null || value === undefined) continue;
+    if (typeof value === 'object') throw new TypeError(`${key} must be a string`);
+    params.set(key, String(value as string | number | boolean));
+  }
+  return params;
 }
 
 /**
@@ -50,15 +70,7 @@ export async function handleTokenRequest(
   try {
     const body = (await readBody(req)).toString('utf8');
     if (type === 'application/json') {
-      const json: unknown = JSON.parse(body);
-      if (json === null || typeof json !== 'object' || Array.isArray(json))
-        throw new TypeError('not an object');
-      params = new URLSearchParams();
-      for (const [key, value] of Object.entries(json)) {
-        if (value === null || value === undefined) continue;
-        if (typeof value === 'object') throw new TypeError(`${key} must be a string`);
-        params.set(key, String(value as string | number | boolean));
-      }
+      params = formFromJson(body);
     } else if (type === 'application/x-www-form-urlencoded') {
       params = new URLSearchParams(body);
     } else {
@@ -142,15 +154,10 @@ export async function handleApiTokenUserinfo(
     sendJson(res, 200, profileClaims(user), cors);
   } catch (error) {
     const description = error instanceof Error ? error.message : 'invalid token';
-    sendJson(
-      res,
-      401,
-      { error: 'invalid_token', error_description: description },
-      {
-        ...cors,
-        'WWW-Authenticate': `Bearer realm="${ctx.issuer}", error="invalid_token", error_description="${description.replace(/["\\]/g, '')}"`,
-      },
-    );
+    oauthError(res, 401, 'invalid_token', description, {
+      ...cors,
+      'WWW-Authenticate': `Bearer realm="${ctx.issuer}", error="invalid_token", error_description="${description.replace(/["\\]/g, '')}"`,
+    });
   }
 }
 
@@ -174,12 +181,7 @@ export async function handleAuth0Logout(
   const clientId = url.searchParams.get('client_id') ?? undefined;
   const client = clientId ? ctx.directory.findClient(clientId) : undefined;
   if (clientId && !client) {
-    sendPage(
-      res,
-      400,
-      'Error',
-      errorPageBody('invalid_request', `Unknown client_id "${clientId}".`),
-    );
+    sendErrorPage(res, 400, 'invalid_request', `Unknown client_id "${clientId}".`);
     return;
   }
   if (returnTo) {
@@ -189,11 +191,11 @@ export async function handleAuth0Logout(
     );
     if (!allowed.some((u) => sameUrl(u, returnTo))) {
       const owner = client ? `of the client ${client.clientId}` : 'of this tenant';
-      sendPage(
+      sendErrorPage(
         res,
         400,
-        'Error',
-        errorPageBody('invalid_request', `"${returnTo}" is not an allowed logout URL ${owner}.`),
+        'invalid_request',
+        `"${returnTo}" is not an allowed logout URL ${owner}.`,
       );
       return;
     }
@@ -212,5 +214,5 @@ async function endSession(ctx: CompatContext, req: IncomingMessage, res: ServerR
     if (grantId) await (await provider.Grant.find(grantId))?.destroy();
   }
   await session.destroy();
-  koa.cookies.set(provider.cookieName('session'), null, ctx.sessionCookieOptions);
+  koa.cookies.set(provider.cookieName('session'), null, { ...COOKIE_OPTIONS });
 }

@@ -12,11 +12,11 @@ import {
   type CompatContext,
 } from './auth0-compat';
 import { assertDevelopmentUse, type IdpConfig } from './config';
-import { errorPageBody, sendPage } from './html';
+import { sendErrorPage } from './html';
 import { createInteractionHandler } from './interactions';
 import { MemoryStore } from './memory-adapter';
 import { loadSigningKeys, toPublicJwks, type StoredKey } from './keys';
-import { buildProvider, COOKIE_OPTIONS, ROUTES } from './provider';
+import { buildProvider, ROUTES } from './provider';
 import { createTenantDirectory, loadTenant, type TenantDirectory } from './tenant';
 
 /** A running local authorization server. */
@@ -118,7 +118,6 @@ export async function createIdp(config: IdpConfig, options: CreateIdpOptions = {
     provider: () => state.provider,
     jwks: () => state.jwks,
     forward: (req, res) => state.handle(req, res),
-    sessionCookieOptions: { ...COOKIE_OPTIONS },
   };
   const interactions = createInteractionHandler(() => state.provider, directory);
 
@@ -137,8 +136,7 @@ export async function createIdp(config: IdpConfig, options: CreateIdpOptions = {
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     route(req, res).catch((error: unknown) => {
       logger.error({ err: error, url: req.url }, 'request failed');
-      if (!res.headersSent)
-        sendPage(res, 500, 'Error', errorPageBody('server_error', 'Unexpected error.'));
+      if (!res.headersSent) sendErrorPage(res, 500, 'server_error', 'Unexpected error.');
       else res.destroy();
     });
   });

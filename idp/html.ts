@@ -1,8 +1,9 @@
 import * as crypto from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { sendText } from './http-utils';
 
 /** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(value: unknown): string {
+function escapeHtml(value: unknown): string {
   return String(value)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -19,14 +20,15 @@ export class SafeHtml {
   }
 }
 
+function render(value: unknown): string {
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  if (value === undefined || value === null || value === false) return '';
+  return escapeHtml(value);
+}
+
 /** Tagged template that escapes every interpolation except SafeHtml (and arrays of it). */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
-  const render = (value: unknown): string => {
-    if (value instanceof SafeHtml) return value.value;
-    if (Array.isArray(value)) return value.map(render).join('');
-    if (value === undefined || value === null || value === false) return '';
-    return escapeHtml(value);
-  };
   return new SafeHtml(
     strings.reduce((out, part, i) => out + part + (i < values.length ? render(values[i]) : ''), ''),
   );
@@ -75,16 +77,11 @@ ${body.value}
 
 /** Sends an HTML page with security headers and no caching. */
 export function sendPage(res: ServerResponse, status: number, title: string, body: SafeHtml): void {
-  const text = layout(title, body);
-  res.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
+  sendText(res, status, 'text/html; charset=utf-8', layout(title, body), {
     'Content-Security-Policy': PAGE_CSP,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   });
-  res.end(text);
 }
 
 /** The page shown for an error that cannot go back to the application. */
@@ -95,6 +92,16 @@ export function errorPageBody(error: string, description?: string): SafeHtml {
       ${description ? html`<p>${description}</p>` : ''}
     </div>
     <p class="note">Go back to the application and try again.</p>`;
+}
+
+/** Sends the error page (`error` in bold, then `description`). */
+export function sendErrorPage(
+  res: ServerResponse,
+  status: number,
+  error: string,
+  description?: string,
+): void {
+  sendPage(res, status, 'Error', errorPageBody(error, description));
 }
 
 /** The page shown after signing out when there is nowhere to return to. */

@@ -23,6 +23,23 @@ export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams((await readBody(req, 16 * 1024)).toString('utf8'));
 }
 
+/** Sends a complete response that must not be cached. */
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}
+
 /** Sends a JSON document without caching. */
 export function sendJson(
   res: ServerResponse,
@@ -30,14 +47,7 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    ...headers,
-  });
-  res.end(text);
+  sendText(res, status, 'application/json; charset=utf-8', JSON.stringify(body), headers);
 }
 
 /** Sends a redirect. */

@@ -7,6 +7,7 @@ import { ALL_SCOPES } from '../core/scopes';
 import { loadIdpConfig } from './config';
 import { createIdp, type Idp } from './create-idp';
 import {
+  authorizeUrl,
   Browser,
   checkSession,
   clientCredentials,
@@ -143,15 +144,7 @@ describe('implicit grant (response_type=token id_token)', () => {
 
   it('answers a login page with labels, autofocus and no external resources', async () => {
     const browser = new Browser(idp.issuer);
-    const url = new URL('authorize', idp.issuer);
-    url.search = new URLSearchParams({
-      client_id: SPA.clientId,
-      response_type: 'token id_token',
-      redirect_uri: SPA.redirectUri,
-      scope: 'openid',
-      nonce: 'n',
-      audience: API,
-    }).toString();
+    const url = authorizeUrl({ issuer: idp.issuer, ...SPA, audience: API, scope: 'openid' });
     const { response } = await browser.follow(url);
     const page = await response.text();
     expect(response.status).toBe(200);

@@ -1,7 +1,8 @@
 import * as crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Interaction, Provider } from 'oidc-provider';
-import { errorPageBody, html, sendPage, type SafeHtml } from './html';
+import { parseScopes } from '../core/scopes';
+import { html, sendErrorPage, sendPage, type SafeHtml } from './html';
 import { readForm } from './http-utils';
 import type { TenantDirectory, TenantUser } from './tenant';
 
@@ -18,7 +19,7 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /** Checks an email and password against the tenant's users. */
-export function authenticate(
+function authenticate(
   directory: TenantDirectory,
   email: string,
   password: string,
@@ -101,14 +102,12 @@ function consentBody(directory: TenantDirectory, interaction: Interaction): Safe
     ? directory.findUserBySub(interaction.session.accountId)
     : undefined;
   const permitted = new Set(user ? directory.permissionsOf(user) : []);
-  const unavailable = (params.scope ?? '')
-    .split(' ')
-    .filter((s) => api.scopes.some((a) => a.value === s) && !permitted.has(s));
-  return html`<h1>Authorize ${clientName(directory, params.client_id)}</h1>
-    <p>
-      Hi ${user?.name ?? 'there'}. <strong>${clientName(directory, params.client_id)}</strong> is
-      asking to:
-    </p>
+  const unavailable = [...parseScopes(params.scope)].filter(
+    (s) => api.scopes.some((a) => a.value === s) && !permitted.has(s),
+  );
+  const client = clientName(directory, params.client_id);
+  return html`<h1>Authorize ${client}</h1>
+    <p>Hi ${user?.name ?? 'there'}. <strong>${client}</strong> is asking to:</p>
     <ul>
       ${asked.map((s) => html`<li>${describe(s)} <code>${s}</code></li>`)}
     </ul>
@@ -133,16 +132,16 @@ export function createInteractionHandler(
     try {
       interaction = await provider.interactionDetails(req, res);
     } catch {
-      sendPage(
+      sendErrorPage(
         res,
         400,
-        'Error',
-        errorPageBody('Your sign-in request has expired', 'Start again from the application.'),
+        'Your sign-in request has expired',
+        'Start again from the application.',
       );
       return;
     }
     if (interaction.uid !== uid) {
-      sendPage(res, 400, 'Error', errorPageBody('invalid_request', 'Unknown sign-in request.'));
+      sendErrorPage(res, 400, 'invalid_request', 'Unknown sign-in request.');
       return;
     }
     const prompt = interaction.prompt.name;
@@ -150,48 +149,56 @@ export function createInteractionHandler(
       if (prompt === 'login') sendPage(res, 200, 'Sign in', loginBody(directory, interaction, {}));
       else if (prompt === 'consent')
         sendPage(res, 200, 'Authorize', consentBody(directory, interaction));
-      else sendPage(res, 400, 'Error', errorPageBody('unsupported prompt', prompt));
+      else sendErrorPage(res, 400, 'unsupported prompt', prompt);
       return;
     }
     if (req.method !== 'POST') {
-      sendPage(res, 405, 'Error', errorPageBody('Method not allowed'));
+      sendErrorPage(res, 405, 'Method not allowed');
       return;
     }
-    if (action === 'abort') {
-      await provider.interactionFinished(
-        req,
-        res,
-        { error: 'access_denied', error_description: 'End-User aborted interaction' },
-        { mergeWithLastSubmission: false },
-      );
-    } else if (action === 'login' && prompt === 'login') {
-      const form = await readForm(req);
-      const email = form.get('email') ?? '';
-      const user = authenticate(directory, email, form.get('password') ?? '');
-      if (!user) {
-        const error = 'Wrong email or password.';
-        sendPage(res, 401, 'Sign in', loginBody(directory, interaction, { email, error }));
-        return;
-      }
-      await provider.interactionFinished(
-        req,
-        res,
-        { login: { accountId: user.sub } },
-        { mergeWithLastSubmission: false },
-      );
-    } else if (action === 'confirm' && prompt === 'consent') {
-      await provider.interactionFinished(req, res, {
-        consent: await saveConsent(provider, interaction),
-      });
-    } else {
-      sendPage(
-        res,
-        400,
-        'Error',
-        errorPageBody('invalid_request', `Cannot ${action ?? 'post'} at the ${prompt} step.`),
-      );
-    }
+    await submitStep(provider, directory, interaction, action, req, res);
   };
+}
+
+/** Handles a form posted at the login or consent step: abort, login or confirm. */
+async function submitStep(
+  provider: Provider,
+  directory: TenantDirectory,
+  interaction: Interaction,
+  action: string | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const prompt = interaction.prompt.name;
+  if (action === 'abort') {
+    await provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'End-User aborted interaction' },
+      { mergeWithLastSubmission: false },
+    );
+  } else if (action === 'login' && prompt === 'login') {
+    const form = await readForm(req);
+    const email = form.get('email') ?? '';
+    const user = authenticate(directory, email, form.get('password') ?? '');
+    if (!user) {
+      const error = 'Wrong email or password.';
+      sendPage(res, 401, 'Sign in', loginBody(directory, interaction, { email, error }));
+      return;
+    }
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: user.sub } },
+      { mergeWithLastSubmission: false },
+    );
+  } else if (action === 'confirm' && prompt === 'consent') {
+    await provider.interactionFinished(req, res, {
+      consent: await saveConsent(provider, interaction),
+    });
+  } else {
+    sendErrorPage(res, 400, 'invalid_request', `Cannot ${action ?? 'post'} at the ${prompt} step.`);
+  }
 }
 
 /** Records the scopes the user has just allowed in the grant. */

@@ -33,7 +33,7 @@ const storedKeySchema = z.object({
 });
 const keyFileSchema = z.object({ keys: z.array(storedKeySchema) });
 
-export const KEY_FILE_NAME = 'keys.json';
+const KEY_FILE_NAME = 'keys.json';
 
 async function generateKey(status: KeyStatus, now: Date): Promise<StoredKey> {
   const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -72,7 +72,13 @@ function readKeys(keysDir: string): StoredKey[] | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const parsed = keyFileSchema.safeParse(JSON.parse(text));
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (cause) {
+    throw new Error(`The signing key file ${keyFile(keysDir)} is not valid JSON`, { cause });
+  }
+  const parsed = keyFileSchema.safeParse(document);
   if (!parsed.success) {
     throw new Error(`The signing key file ${keyFile(keysDir)} is invalid: ${parsed.error.message}`);
   }

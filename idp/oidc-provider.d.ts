@@ -11,7 +11,6 @@ declare module 'oidc-provider' {
     scope: string;
     readonly scopes: Set<string>;
     audience?: string;
-    accessTokenTTL?: number;
     accessTokenFormat?: 'opaque' | 'jwt';
   }
 
@@ -97,7 +96,6 @@ declare module 'oidc-provider' {
     clientId: string;
     accountId?: string;
     scope?: string;
-    resourceServer?: ResourceServer;
   }
 
   export interface AccessTokenConstructor {

@@ -4,7 +4,6 @@ import {
   type ClientEntity,
   type Configuration,
   type KoaContextWithOIDC,
-  type TokenEntity,
 } from 'oidc-provider';
 import { errorPageBody, html, layout, PAGE_CSP, SafeHtml, signedOutBody } from './html';
 import { toProviderJwks, type StoredKey } from './keys';
@@ -182,10 +181,9 @@ function configuration(options: ProviderOptions): Configuration {
     },
     formats: { customizers: { jwt: accessTokenCustomizer(options) } },
     ttl: {
-      AccessToken: (_ctx: unknown, token: TokenEntity) =>
-        token.resourceServer?.accessTokenTTL ?? options.accessTokenTtl,
-      ClientCredentials: (_ctx: unknown, token: TokenEntity) =>
-        token.resourceServer?.accessTokenTTL ?? options.accessTokenTtl,
+      // One lifetime for every access token: the API's JWTs and the opaque /userinfo-only ones.
+      AccessToken: options.accessTokenTtl,
+      ClientCredentials: options.accessTokenTtl,
       IdToken: ID_TOKEN_TTL,
       Interaction: 60 * 60,
       Session: 3 * 24 * 60 * 60,

@@ -11,11 +11,8 @@ import {
   type KoaContextWithOIDC,
   type TokenEntity,
 } from 'oidc-provider';
+import { parseScopes } from '../core/scopes';
 import type { ProviderOptions } from './provider';
-
-function splitScope(value: unknown): string[] {
-  return typeof value === 'string' ? value.split(' ').filter(Boolean) : [];
-}
 
 /**
  * The API as oidc-provider's resource server: JWT access tokens for the audience, and the most a
@@ -31,13 +28,12 @@ export function resourceServerInfo(options: ProviderOptions) {
     const base = {
       audience: api.identifier,
       accessTokenFormat: 'jwt',
-      accessTokenTTL: options.accessTokenTtl,
       jwt: { sign: { alg: 'RS256' } },
     };
     const tenantClient = directory.findClient(client.clientId);
     if (tenantClient?.type === 'machine') {
       // Auth0 refuses, rather than drops, a scope the client grant does not include.
-      const refused = splitScope(ctx.oidc.params.scope).filter(
+      const refused = [...parseScopes(ctx.oidc.params.scope)].filter(
         (scope) => !tenantClient.allowedScopes.includes(scope),
       );
       if (ctx.oidc.route === 'token' && refused.length > 0) {
@@ -87,7 +83,7 @@ export function accessTokenCustomizer({ directory }: ProviderOptions) {
     if (token.kind === 'ClientCredentials') {
       payload.sub = `${token.clientId}@clients`;
       payload.gty = 'client-credentials';
-      payload.permissions = splitScope(token.scope);
+      payload.permissions = [...parseScopes(token.scope)];
       return;
     }
     const user = token.accountId ? directory.findUserBySub(token.accountId) : undefined;

@@ -101,7 +101,6 @@ export type Tenant = z.infer<typeof tenantSchema>;
 export type TenantUser = Tenant['users'][number];
 export type TenantClient = Tenant['clients'][number];
 export type SpaClient = z.infer<typeof spaClientSchema>;
-export type MachineClient = z.infer<typeof machineClientSchema>;
 
 /** Raised for an unreadable or invalid tenant file; the message names the file and the field. */
 export class TenantFileError extends Error {

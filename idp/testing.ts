@@ -213,12 +213,12 @@ export async function implicitLogin(
 }
 
 /** Reads the parameters of an authorization response from a redirect URL's fragment. */
-export function readFragment(location: URL): Record<string, string> {
+function readFragment(location: URL): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(location.hash.replace(/^#/, '')));
 }
 
 /** Reads the response out of a `response_mode=web_message` page (what auth0-js listens for). */
-export function readWebMessage(page: string): {
+function readWebMessage(page: string): {
   type: string;
   response: Record<string, string>;
   redirectUri: string;

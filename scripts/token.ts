@@ -8,7 +8,7 @@
  */
 import { decodeJwt } from 'jose';
 import { loadIdpConfig } from '../idp/config';
-import { createTenantDirectory, loadTenant } from '../idp/tenant';
+import { createTenantDirectory, loadTenant, type SpaClient } from '../idp/tenant';
 import { clientCredentials, implicitLogin } from '../idp/testing';
 
 async function getToken(subject: string, scopes: string[]): Promise<string> {
@@ -31,11 +31,14 @@ async function getToken(subject: string, scopes: string[]): Promise<string> {
     return body.access_token;
   }
   const user = directory.findUserByEmail(subject);
-  const spa = directory.tenant.clients.find((c) => c.type === 'spa');
-  if (!user || !spa || spa.type !== 'spa') {
+  if (!user) {
     throw new Error(
       `"${subject}" is neither a user email nor a machine client id of ${config.tenantFile}`,
     );
+  }
+  const spa = directory.tenant.clients.find((c): c is SpaClient => c.type === 'spa');
+  if (!spa) {
+    throw new Error(`${config.tenantFile} has no SPA client to sign ${user.email} in through`);
   }
   const wanted = scopes.length > 0 ? scopes : api.scopes.map((s) => s.value);
   const result = await implicitLogin({
