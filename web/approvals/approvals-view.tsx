@@ -7,14 +7,14 @@ import { addDays, MAX_REASON_LENGTH, SCOPES, validateReason } from '../../core';
 import { describeApiError } from '../apollo/api-errors';
 import { useAuth } from '../auth/auth-context';
 import { RequireAuth } from '../auth/require-auth';
-import { ErrorPanel } from '../components/error-panel';
+import { ErrorPanel, problemSentence } from '../components/error-panel';
 import { Loading } from '../components/loading';
 import { graphql } from '../gql';
 import type { ApprovalsQuery } from '../gql/graphql';
 import { formatDay, formatHundredths, formatRange, shortUserId } from '../lib/format';
 import { useCursorPages } from '../lib/use-cursor-pages';
-import { groupForApproval } from './approval-groups';
 import { Pager } from '../components/pager';
+import { groupForApproval } from './approval-groups';
 
 const PAGE_SIZE = 50;
 
@@ -67,14 +67,6 @@ const REJECT = graphql(`
 type Pending = ApprovalsQuery['approvals']['edges'][number]['node'];
 const REFETCH = { refetchQueries: ['Approvals'], awaitRefetchQueries: false };
 
-function problemText(error: unknown): string {
-  const problem = describeApiError(error);
-  if (problem.kind === 'forbidden') {
-    return `${problem.message}. Ask your manager or the ABC Inc. Auth0 admin for the permission.`;
-  }
-  return problem.message;
-}
-
 function PendingItem({ entry, own }: { entry: Pending; own: boolean }) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
@@ -91,7 +83,7 @@ function PendingItem({ entry, own }: { entry: Pending; own: boolean }) {
     try {
       await action();
     } catch (error) {
-      setProblem(problemText(error));
+      setProblem(problemSentence(describeApiError(error)));
     }
   }
 
@@ -100,7 +92,7 @@ function PendingItem({ entry, own }: { entry: Pending; own: boolean }) {
     if (busy) return;
     const checked = validateReason(reason);
     if (!checked.ok) {
-      setReasonError('Give a reason the person can act on (1 to 1000 characters).');
+      setReasonError(`Give a reason the person can act on (1 to ${MAX_REASON_LENGTH} characters).`);
       document.getElementById(reasonId)?.focus();
       return;
     }

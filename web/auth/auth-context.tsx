@@ -4,15 +4,10 @@ import { createContext, useContext, useMemo, useSyncExternalStore } from 'react'
 import type { ReactNode } from 'react';
 import type { AuthState, SessionStore } from './session-store';
 
-interface AuthContextValue {
-  store: SessionStore;
-}
-
-const AuthContext = createContext<AuthContextValue | null>(null);
+const AuthContext = createContext<SessionStore | null>(null);
 
 export function AuthProvider({ store, children }: { store: SessionStore; children: ReactNode }) {
-  const value = useMemo(() => ({ store }), [store]);
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  return <AuthContext.Provider value={store}>{children}</AuthContext.Provider>;
 }
 
 export interface UseAuth extends AuthState {
@@ -32,9 +27,8 @@ const SERVER_STATE: AuthState = {
 
 /** The session as the UI sees it: status, profile, granted scopes, and the sign-in actions. */
 export function useAuth(): UseAuth {
-  const context = useContext(AuthContext);
-  if (!context) throw new Error('useAuth must be used inside <AuthProvider>');
-  const { store } = context;
+  const store = useContext(AuthContext);
+  if (!store) throw new Error('useAuth must be used inside <AuthProvider>');
   const state = useSyncExternalStore(store.subscribe, store.getState, () => SERVER_STATE);
   return useMemo(
     () => ({

@@ -52,6 +52,8 @@ export const SESSION_HINT_KEY = 'timesheets.session-hint';
 const RETRY_DELAY_MS = 5_000;
 /** A token this close to its expiry is renewed before it is sent. */
 const EXPIRY_MARGIN_MS = 5_000;
+/** How long before expiry a long-lived token is renewed. */
+const RENEW_LEAD_MS = 60_000;
 
 function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error
@@ -156,7 +158,7 @@ export class SessionStore {
     if (this.renewTimer) clearTimeout(this.renewTimer);
     const left = expiresAt - this.now();
     // Renew a minute early, or a third of the lifetime early for short-lived tokens.
-    const lead = Math.min(60_000, Math.max(left, 0) / 3);
+    const lead = Math.min(RENEW_LEAD_MS, Math.max(left, 0) / 3);
     this.renewTimer = setTimeout(() => void this.renew(), Math.max(left - lead, 0));
   }
 
@@ -203,7 +205,7 @@ export class SessionStore {
   /** Renews early when the tab comes back after its timers were throttled in the background. */
   renewIfDue(): void {
     if (this.state.status !== 'signedIn' || !this.token) return;
-    if (this.token.expiresAt - 60_000 <= this.now()) void this.renew();
+    if (this.token.expiresAt - RENEW_LEAD_MS <= this.now()) void this.renew();
   }
 
   /** The API answered 401 to a token we thought valid: try a silent renewal once. */

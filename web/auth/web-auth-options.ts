@@ -2,19 +2,17 @@ import type { AuthOptions } from 'auth0-js';
 import { ALL_SCOPES, SCOPES } from '../../core';
 import type { RuntimeConfig } from '../config/runtime-config';
 
+/** The API scopes a person can hold (`batch:upload` is for the automated importer only). */
+export const USER_SCOPES = ALL_SCOPES.filter((scope) => scope !== SCOPES.batchUpload);
+
 /**
  * The scopes the app asks for. The authorization server grants the intersection with the user's
  * permissions, so a contractor's token comes back without `delete:timesheets`.
  */
-export const REQUESTED_SCOPE = [
-  'openid',
-  'profile',
-  'email',
-  ...ALL_SCOPES.filter((scope) => scope !== SCOPES.batchUpload),
-].join(' ');
+export const REQUESTED_SCOPE = ['openid', 'profile', 'email', ...USER_SCOPES].join(' ');
 
 /** Where the authorization server sends the browser back after `authorize()`. */
-export function callbackUrl(origin: string): string {
+function callbackUrl(origin: string): string {
   return `${origin}/callback/`;
 }
 

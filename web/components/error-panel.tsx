@@ -3,6 +3,7 @@
 import { SCOPE_DESCRIPTIONS } from '../../core';
 import type { Scope } from '../../core';
 import { describeApiError } from '../apollo/api-errors';
+import type { ApiProblem } from '../apollo/api-errors';
 import { useAuth } from '../auth/auth-context';
 
 /** Who grants permissions at ABC Inc. */
@@ -24,6 +25,25 @@ export function MissingPermission({ scope }: { scope: string | null }) {
       Ask {PERMISSION_GRANTERS} to grant it, then sign in again.
     </p>
   );
+}
+
+/**
+ * An API failure in one sentence, for a message next to the button that caused it (a whole
+ * section that failed gets the {@link ErrorPanel}).
+ */
+export function problemSentence(problem: ApiProblem): string {
+  switch (problem.kind) {
+    case 'unauthenticated':
+      return 'Your session is no longer valid: sign in again, then retry.';
+    case 'forbidden':
+      return problem.scope
+        ? `This needs the permission ${problem.scope}; ask ${PERMISSION_GRANTERS}.`
+        : `Your account does not have the permission this needs; ask ${PERMISSION_GRANTERS}.`;
+    case 'network':
+      return 'Cannot reach the Timesheets API: check your connection and try again.';
+    default:
+      return problem.message;
+  }
 }
 
 /**

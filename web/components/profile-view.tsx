@@ -1,12 +1,11 @@
 'use client';
 
-import { ALL_SCOPES, SCOPE_DESCRIPTIONS, SCOPES } from '../../core';
+import { SCOPE_DESCRIPTIONS } from '../../core';
 import { useAuth } from '../auth/auth-context';
 import { RequireAuth } from '../auth/require-auth';
+import { USER_SCOPES } from '../auth/web-auth-options';
 import { PERMISSION_GRANTERS } from './error-panel';
 import { Avatar } from './user-badge';
-
-const USER_SCOPES = ALL_SCOPES.filter((scope) => scope !== SCOPES.batchUpload);
 
 function ProfileDetails() {
   const { profile, scopes } = useAuth();

@@ -11,7 +11,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 export const ROOT = resolve(__dirname, '..', '..');
 export const APP = 'http://localhost:3000';
 export const API = 'http://localhost:4000/graphql';
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 const RUN_ID = new Date().toISOString().replace(/[:.]/g, '-');
 /** Screenshots and stack logs of this run. */
 export const SCREENSHOT_DIR = join(ROOT, 'artifacts', 'screenshots', RUN_ID);

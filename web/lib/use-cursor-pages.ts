@@ -13,6 +13,5 @@ export function useCursorPages() {
     page: cursors.length,
     next: (endCursor: string) => setCursors((current) => [...current, endCursor]),
     previous: () => setCursors((current) => (current.length > 1 ? current.slice(0, -1) : current)),
-    reset: () => setCursors([null]),
   };
 }

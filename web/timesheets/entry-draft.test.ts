@@ -1,4 +1,4 @@
-import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { describeApiError } from '../apollo/api-errors';
 import { checkDraft, parseHours, problemToFieldErrors } from './entry-draft';
 import type { EntryDraft } from './entry-draft';
@@ -25,12 +25,6 @@ describe('checkDraft', () => {
         idempotencyKey: 'key-1',
       },
     });
-  });
-
-  it('accepts a decimal comma', () => {
-    expect(parseHours('7,25')).toBe(7.25);
-    expect(parseHours('')).toBeNaN();
-    expect(parseHours('7h')).toBeNaN();
   });
 
   it('puts each broken rule on its field, in words', () => {
@@ -64,7 +58,15 @@ describe('checkDraft', () => {
   });
 });
 
-describe('describeApiError and problemToFieldErrors', () => {
+describe('parseHours', () => {
+  it('accepts a decimal comma', () => {
+    expect(parseHours('7,25')).toBe(7.25);
+    expect(parseHours('')).toBeNaN();
+    expect(parseHours('7h')).toBeNaN();
+  });
+});
+
+describe('problemToFieldErrors', () => {
   const badInput = new CombinedGraphQLErrors({
     errors: [
       {
@@ -84,38 +86,6 @@ describe('describeApiError and problemToFieldErrors', () => {
     expect(problemToFieldErrors(problem)).toEqual({
       errors: { hours: 'Hours must be at most 24.' },
       formError: null,
-    });
-  });
-
-  it('names the scope a FORBIDDEN error is about', () => {
-    const forbidden = new CombinedGraphQLErrors({
-      errors: [{ message: 'Missing scope delete:timesheets', extensions: { code: 'FORBIDDEN' } }],
-    });
-    expect(describeApiError(forbidden)).toEqual({
-      kind: 'forbidden',
-      message: 'Missing scope delete:timesheets',
-      scope: 'delete:timesheets',
-    });
-  });
-
-  it('reads a 401 sent as application/json as unauthenticated', () => {
-    const response = new Response('', { status: 401 });
-    const error = new ServerError('Response not successful', {
-      response,
-      bodyText: JSON.stringify({
-        errors: [{ message: 'Missing or invalid token', extensions: { code: 'UNAUTHENTICATED' } }],
-      }),
-    });
-    expect(describeApiError(error)).toEqual({
-      kind: 'unauthenticated',
-      message: 'Missing or invalid token',
-    });
-  });
-
-  it('reads a failed fetch as a network problem', () => {
-    expect(describeApiError(new TypeError('Failed to fetch'))).toEqual({
-      kind: 'network',
-      message: 'Failed to fetch',
     });
   });
 

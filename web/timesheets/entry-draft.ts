@@ -1,4 +1,4 @@
-import { checkDailyTotal, validateEntry } from '../../core';
+import { checkDailyTotal, fromHundredths, validateEntry } from '../../core';
 import type { ApiProblem } from '../apollo/api-errors';
 
 /** The add-entry form as typed. Kept in sessionStorage so a sign-in redirect does not lose it. */
@@ -12,6 +12,8 @@ export interface EntryDraft {
 }
 
 export type EntryField = 'date' | 'project' | 'hours' | 'notes';
+/** The form's fields in the order they appear (the first invalid one gets the focus). */
+export const ENTRY_FIELDS: readonly EntryField[] = ['date', 'project', 'hours', 'notes'];
 export type FieldErrors = Partial<Record<EntryField, string>>;
 
 export interface CreateInput {
@@ -22,7 +24,6 @@ export interface CreateInput {
   idempotencyKey: string;
 }
 
-const FIELDS: readonly EntryField[] = ['date', 'project', 'hours', 'notes'];
 const DRAFT_KEY = 'timesheets.entry-draft';
 
 /** A new random key (crypto.randomUUID needs a secure context; getRandomValues does not). */
@@ -82,7 +83,7 @@ export function checkDraft(
     input: {
       date: value.date,
       project: value.project,
-      hours: value.hundredths / 100,
+      hours: fromHundredths(value.hundredths),
       notes: value.notes,
       idempotencyKey: draft.idempotencyKey,
     },
@@ -97,7 +98,7 @@ export function problemToFieldErrors(problem: ApiProblem): {
   if (
     problem.kind === 'badInput' &&
     problem.field &&
-    FIELDS.includes(problem.field as EntryField)
+    ENTRY_FIELDS.includes(problem.field as EntryField)
   ) {
     return {
       errors: { [problem.field as EntryField]: sentence(problem.message) },
@@ -112,8 +113,8 @@ export function loadDraft(storage: Pick<Storage, 'getItem'> | null): EntryDraft 
     const raw = storage?.getItem(DRAFT_KEY);
     if (!raw) return null;
     const draft = JSON.parse(raw) as Partial<EntryDraft>;
-    const strings = ['date', 'project', 'hours', 'notes', 'idempotencyKey'] as const;
-    return strings.every((key) => typeof draft[key] === 'string') ? (draft as EntryDraft) : null;
+    const keys = [...ENTRY_FIELDS, 'idempotencyKey'] as const;
+    return keys.every((key) => typeof draft[key] === 'string') ? (draft as EntryDraft) : null;
   } catch {
     return null;
   }

@@ -2,8 +2,14 @@
 
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
-import { addDays, latestEntryDate, MAX_NOTES_LENGTH, startOfWeek, toHundredths } from '../../core';
+import type { ChangeEvent, FormEvent, ReactNode } from 'react';
+import {
+  latestEntryDate,
+  MAX_HOURS_PER_DAY,
+  MAX_NOTES_LENGTH,
+  startOfWeek,
+  toHundredths,
+} from '../../core';
 import { describeApiError } from '../apollo/api-errors';
 import { ErrorPanel } from '../components/error-panel';
 import { graphql } from '../gql';
@@ -12,13 +18,14 @@ import {
   checkDraft,
   clearDraft,
   emptyDraft,
+  ENTRY_FIELDS,
   loadDraft,
   newIdempotencyKey,
   problemToFieldErrors,
   saveDraft,
 } from './entry-draft';
 import type { EntryDraft, EntryField, FieldErrors } from './entry-draft';
-import { WEEK_ENTRIES } from './week-view';
+import { WEEK_ENTRIES, weekVariables } from './week-entries';
 
 const PROJECTS = graphql(`
   query Projects {
@@ -39,7 +46,7 @@ const CREATE_TIMESHEET = graphql(`
   }
 `);
 
-const FIELD_ORDER: readonly EntryField[] = ['date', 'project', 'hours', 'notes'];
+type FieldElement = HTMLInputElement | HTMLTextAreaElement;
 
 function sessionStore(): Storage | null {
   return typeof window === 'undefined' ? null : window.sessionStorage;
@@ -47,6 +54,33 @@ function sessionStore(): Storage | null {
 
 function isUntouched(draft: EntryDraft): boolean {
   return draft.project === '' && draft.hours === '' && draft.notes === '';
+}
+
+/** A labelled field of the entry form, with its error (if any) below the control. */
+function Field({
+  field,
+  label,
+  error,
+  size,
+  children,
+}: {
+  field: EntryField;
+  label: ReactNode;
+  error: string | undefined;
+  size?: 'narrow' | 'wide';
+  children: ReactNode;
+}) {
+  return (
+    <div className={size ? `field field-${size}` : 'field'}>
+      <label htmlFor={`entry-${field}`}>{label}</label>
+      {children}
+      {error && (
+        <p id={`entry-${field}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
 }
 
 /** Add an entry: checked with the shared rules before sending, the API's answer mapped back. */
@@ -60,9 +94,7 @@ export function EntryForm({ defaultDate }: { defaultDate: string }) {
   const [formMessage, setFormMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const submitting = useRef(false);
-  const fields = useRef<Partial<Record<EntryField, HTMLInputElement | HTMLTextAreaElement | null>>>(
-    {},
-  );
+  const fields = useRef<Partial<Record<EntryField, FieldElement | null>>>({});
   const projects = useQuery(PROJECTS);
   const [createTimesheet, { loading }] = useMutation(CREATE_TIMESHEET, {
     refetchQueries: ['WeekEntries', 'MyEntries', 'Projects'],
@@ -84,10 +116,9 @@ export function EntryForm({ defaultDate }: { defaultDate: string }) {
   }
 
   function loggedOn(date: string): number | null {
-    const monday = startOfWeek(date);
     const week = client.readQuery({
       query: WEEK_ENTRIES,
-      variables: { from: monday, to: addDays(monday, 6) },
+      variables: weekVariables(startOfWeek(date)),
     });
     if (!week || week.timesheets.pageInfo.hasNextPage) return null;
     return week.timesheets.edges
@@ -97,7 +128,7 @@ export function EntryForm({ defaultDate }: { defaultDate: string }) {
 
   function showErrors(found: FieldErrors) {
     setErrors(found);
-    const first = FIELD_ORDER.find((field) => found[field]);
+    const first = ENTRY_FIELDS.find((field) => found[field]);
     if (first) fields.current[first]?.focus();
   }
 
@@ -117,7 +148,7 @@ export function EntryForm({ defaultDate }: { defaultDate: string }) {
       const result = await createTimesheet({ variables: { input: checked.input } });
       const entry = result.data?.createTimesheet;
       clearDraft(sessionStore());
-      setDraft({ ...emptyDraft(draft.date), project: '' });
+      setDraft(emptyDraft(draft.date));
       setErrors({});
       setSaved(
         entry
@@ -141,98 +172,65 @@ export function EntryForm({ defaultDate }: { defaultDate: string }) {
     }
   }
 
-  const described = (field: EntryField, hint?: string) =>
-    [errors[field] ? `entry-${field}-error` : null, hint].filter(Boolean).join(' ') || undefined;
-  const fieldError = (field: EntryField) =>
-    errors[field] ? (
-      <p id={`entry-${field}-error`} className="field-error">
-        {errors[field]}
-      </p>
-    ) : null;
+  /** What every control shares: id, value, change handler, focus ref and error wiring. */
+  const control = (field: EntryField, hint?: string) => ({
+    id: `entry-${field}`,
+    ref: (element: FieldElement | null) => {
+      fields.current[field] = element;
+    },
+    value: draft[field],
+    onChange: (event: ChangeEvent<FieldElement>) => change(field, event.target.value),
+    'aria-invalid': errors[field] ? true : undefined,
+    'aria-describedby':
+      [errors[field] ? `entry-${field}-error` : null, hint].filter(Boolean).join(' ') || undefined,
+  });
 
   return (
     <section aria-labelledby="entry-form-title" className="panel">
       <h2 id="entry-form-title">Add an entry</h2>
       <form onSubmit={(event) => void submit(event)} noValidate className="entry-form">
-        <div className="field">
-          <label htmlFor="entry-date">Date</label>
+        <Field field="date" label="Date" error={errors.date}>
+          <input {...control('date')} type="date" required max={latestEntryDate(new Date())} />
+        </Field>
+        <Field field="project" label="Project" error={errors.project}>
           <input
-            id="entry-date"
-            ref={(element) => {
-              fields.current.date = element;
-            }}
-            type="date"
-            required
-            max={latestEntryDate(new Date())}
-            value={draft.date}
-            onChange={(event) => change('date', event.target.value)}
-            aria-invalid={errors.date ? true : undefined}
-            aria-describedby={described('date')}
-          />
-          {fieldError('date')}
-        </div>
-        <div className="field">
-          <label htmlFor="entry-project">Project</label>
-          <input
-            id="entry-project"
-            ref={(element) => {
-              fields.current.project = element;
-            }}
+            {...control('project')}
             type="text"
             required
             autoComplete="off"
             list="entry-project-suggestions"
-            value={draft.project}
-            onChange={(event) => change('project', event.target.value)}
-            aria-invalid={errors.project ? true : undefined}
-            aria-describedby={described('project')}
           />
           <datalist id="entry-project-suggestions">
             {(projects.data?.projects ?? []).map((project) => (
               <option key={project} value={project} />
             ))}
           </datalist>
-          {fieldError('project')}
-        </div>
-        <div className="field field-narrow">
-          <label htmlFor="entry-hours">Hours</label>
+        </Field>
+        <Field field="hours" label="Hours" error={errors.hours} size="narrow">
           <input
-            id="entry-hours"
-            ref={(element) => {
-              fields.current.hours = element;
-            }}
+            {...control('hours', 'entry-hours-hint')}
             type="text"
             inputMode="decimal"
             required
             autoComplete="off"
-            value={draft.hours}
-            onChange={(event) => change('hours', event.target.value)}
-            aria-invalid={errors.hours ? true : undefined}
-            aria-describedby={described('hours', 'entry-hours-hint')}
           />
           <p id="entry-hours-hint" className="hint">
-            e.g. 7.5 (at most 24 a day)
+            e.g. 7.5 (at most {MAX_HOURS_PER_DAY} a day)
           </p>
-          {fieldError('hours')}
-        </div>
-        <div className="field field-wide">
-          <label htmlFor="entry-notes">
-            Notes <span className="optional">(optional)</span>
-          </label>
-          <textarea
-            id="entry-notes"
-            ref={(element) => {
-              fields.current.notes = element;
-            }}
-            rows={2}
-            maxLength={MAX_NOTES_LENGTH * 2}
-            value={draft.notes}
-            onChange={(event) => change('notes', event.target.value)}
-            aria-invalid={errors.notes ? true : undefined}
-            aria-describedby={described('notes')}
-          />
-          {fieldError('notes')}
-        </div>
+        </Field>
+        <Field
+          field="notes"
+          label={
+            <>
+              Notes <span className="optional">(optional)</span>
+            </>
+          }
+          error={errors.notes}
+          size="wide"
+        >
+          {/* maxLength counts UTF-16 units, the rule counts characters: an emoji is two units. */}
+          <textarea {...control('notes')} rows={2} maxLength={MAX_NOTES_LENGTH * 2} />
+        </Field>
         <div className="form-actions">
           <button type="submit" className="button" disabled={loading} aria-busy={loading}>
             {loading ? (

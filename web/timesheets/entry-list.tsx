@@ -6,14 +6,14 @@ import { SCOPES } from '../../core';
 import { describeApiError } from '../apollo/api-errors';
 import { useAuth } from '../auth/auth-context';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import { ErrorPanel } from '../components/error-panel';
+import { ErrorPanel, problemSentence } from '../components/error-panel';
 import { Loading } from '../components/loading';
 import { graphql } from '../gql';
 import type { MyEntriesQuery } from '../gql/graphql';
 import { formatDay, formatLongDay } from '../lib/format';
 import { useCursorPages } from '../lib/use-cursor-pages';
-import { StatusBadge } from './status-badge';
 import { Pager } from '../components/pager';
+import { StatusBadge } from './status-badge';
 
 const PAGE_SIZE = 10;
 
@@ -26,7 +26,6 @@ const MY_ENTRIES = graphql(`
         endCursor
       }
       edges {
-        cursor
         node {
           id
           date
@@ -68,9 +67,7 @@ function DeleteEntry({ entry }: { entry: Entry }) {
       setProblem(
         described.kind === 'conflict'
           ? `This entry can no longer be deleted: ${described.message}`
-          : described.kind === 'forbidden'
-            ? `Deleting needs the permission ${SCOPES.delete}; ask your manager or the ABC Inc. Auth0 admin.`
-            : described.message,
+          : problemSentence(described),
       );
     }
   }
@@ -137,6 +134,7 @@ export function EntryList() {
     variables: { first: PAGE_SIZE, after: pages.after },
   });
   const connection = data?.timesheets;
+  const canDelete = auth.hasScope(SCOPES.delete);
   const totalPages = connection ? Math.max(1, Math.ceil(connection.totalCount / PAGE_SIZE)) : 1;
 
   return (
@@ -156,11 +154,7 @@ export function EntryList() {
         <>
           <ul className="entries">
             {connection.edges.map((edge) => (
-              <EntryItem
-                key={edge.node.id}
-                entry={edge.node}
-                canDelete={auth.hasScope(SCOPES.delete)}
-              />
+              <EntryItem key={edge.node.id} entry={edge.node} canDelete={canDelete} />
             ))}
           </ul>
           <Pager label="Entry pages" pages={pages} pageInfo={connection.pageInfo}>

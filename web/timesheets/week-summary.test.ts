@@ -1,5 +1,3 @@
-import { groupForApproval } from '../approvals/approval-groups';
-import { csvField, toCsv } from '../export/csv';
 import { summarizeWeek } from './week-summary';
 
 describe('summarizeWeek', () => {
@@ -18,47 +16,5 @@ describe('summarizeWeek', () => {
     ]);
     expect(summary.dayTotals).toEqual([30, 0, 0, 0, 0, 0, 750]);
     expect(summary.total).toBe(780);
-  });
-});
-
-describe('groupForApproval', () => {
-  it('groups pending entries by person and ISO week', () => {
-    const groups = groupForApproval([
-      { id: '1', userId: 'auth0|eli', date: '2026-11-24', project: 'A', hours: 2 },
-      { id: '2', userId: 'auth0|emma', date: '2026-11-23', project: 'A', hours: 1 },
-      { id: '3', userId: 'auth0|eli', date: '2026-11-23', project: 'B', hours: 1.5 },
-      { id: '4', userId: 'auth0|eli', date: '2026-11-16', project: 'A', hours: 3 },
-    ]);
-    expect(groups.map((g) => [g.userId, g.weekStart, g.entries.map((e) => e.id), g.total])).toEqual(
-      [
-        ['auth0|eli', '2026-11-23', ['3', '1'], 350],
-        ['auth0|eli', '2026-11-16', ['4'], 300],
-        ['auth0|emma', '2026-11-23', ['2'], 100],
-      ],
-    );
-  });
-});
-
-describe('toCsv', () => {
-  it('writes a header and RFC 4180 quoting', () => {
-    expect(
-      toCsv([
-        {
-          date: '2026-11-23',
-          project: 'Apollo, "phase 2"',
-          hours: 7.5,
-          notes: 'line\nbreak',
-          status: 'PENDING',
-        },
-      ]),
-    ).toBe(
-      'date,project,hours,status,notes,rejection_reason\r\n2026-11-23,"Apollo, ""phase 2""",7.5,PENDING,"line\nbreak",\r\n',
-    );
-  });
-
-  it('defuses text a spreadsheet would run as a formula', () => {
-    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-    expect(csvField('@sum')).toBe("'@sum");
-    expect(csvField(-1)).toBe('-1');
   });
 });

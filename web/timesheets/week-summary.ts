@@ -1,4 +1,4 @@
-import { toHundredths, weekDates } from '../../core';
+import { HOURS_SCALE, weekDates } from '../../core';
 
 export interface WeekEntry {
   date: string;
@@ -29,7 +29,7 @@ export function summarizeWeek(anyDate: string, entries: readonly WeekEntry[]): W
   for (const entry of entries) {
     const day = dates.indexOf(entry.date);
     if (day < 0) continue;
-    const hundredths = toHundredths(entry.hours) ?? Math.round(entry.hours * 100);
+    const hundredths = Math.round(entry.hours * HOURS_SCALE);
     const row = byProject.get(entry.project) ?? dates.map(() => 0);
     row[day] = (row[day] ?? 0) + hundredths;
     byProject.set(entry.project, row);

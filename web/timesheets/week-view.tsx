@@ -8,47 +8,25 @@ import { RequireAuth } from '../auth/require-auth';
 import { useAuth } from '../auth/auth-context';
 import { ErrorPanel } from '../components/error-panel';
 import { Loading } from '../components/loading';
-import { graphql } from '../gql';
-import { formatRange, todayLocal } from '../lib/format';
+import { formatHundredths, formatRange, todayLocal } from '../lib/format';
 import { EntryForm } from './entry-form';
 import { EntryList } from './entry-list';
 import { HoursChart } from './hours-chart';
+import { WEEK_ENTRIES, weekVariables } from './week-entries';
 import { WeekGrid } from './week-grid';
 import { summarizeWeek } from './week-summary';
-
-export const WEEK_ENTRIES = graphql(`
-  query WeekEntries($from: LocalDate!, $to: LocalDate!) {
-    timesheets(from: $from, to: $to, first: 200) {
-      totalCount
-      totalHours
-      pageInfo {
-        hasNextPage
-      }
-      edges {
-        node {
-          id
-          date
-          project
-          hours
-          status
-        }
-      }
-    }
-  }
-`);
 
 function weekHref(monday: string): string {
   return `/week/?week=${monday}`;
 }
 
-function WeekSection({ monday }: { monday: string }) {
-  const sunday = addDays(monday, 6);
+function WeekSection({ monday, thisMonday }: { monday: string; thisMonday: string }) {
+  const variables = weekVariables(monday);
   const { data, error, loading, refetch } = useQuery(WEEK_ENTRIES, {
-    variables: { from: monday, to: sunday },
+    variables,
     notifyOnNetworkStatusChange: false,
   });
-  const range = formatRange(monday, sunday);
-  const thisMonday = startOfWeek(todayLocal());
+  const range = formatRange(variables.from, variables.to);
 
   const entries = data?.timesheets.edges.map((edge) => edge.node) ?? [];
   const summary = summarizeWeek(monday, entries);
@@ -84,7 +62,7 @@ function WeekSection({ monday }: { monday: string }) {
       ) : (
         <>
           <p className="week-total" aria-live="polite">
-            <strong>{summary.total / 100}</strong> hours this week
+            <strong>{formatHundredths(summary.total)}</strong> hours this week
             {data?.timesheets.pageInfo.hasNextPage &&
               ` (the grid shows the first 200 of ${data.timesheets.totalCount} entries; the API counts ${data.timesheets.totalHours} hours)`}
           </p>
@@ -102,13 +80,14 @@ function WeekPage() {
   const params = useSearchParams();
   const auth = useAuth();
   const requested = params.get('week');
-  const monday = startOfWeek(requested && isLocalDate(requested) ? requested : todayLocal());
   const today = todayLocal();
-  const defaultDate = today >= monday && today <= addDays(monday, 6) ? today : monday;
+  const thisMonday = startOfWeek(today);
+  const monday = requested && isLocalDate(requested) ? startOfWeek(requested) : thisMonday;
+  const defaultDate = monday === thisMonday ? today : monday;
   return (
     <>
       <h1>My week</h1>
-      <WeekSection monday={monday} />
+      <WeekSection monday={monday} thisMonday={thisMonday} />
       {auth.hasScope(SCOPES.create) && <EntryForm defaultDate={defaultDate} />}
       <EntryList />
     </>
