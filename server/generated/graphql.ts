@@ -19,6 +19,28 @@ export type Scalars = {
   LocalDate: { input: string; output: string; }
 };
 
+/** One person's entries of one week (Monday to Sunday) in one status. */
+export type ApprovalWeek = {
+  __typename?: 'ApprovalWeek';
+  /** The week's entries in this status, by date, then by creation. */
+  entries: Array<Timesheet>;
+  /** Whose week it is. */
+  owner: Person;
+  /** The hours of the week's entries in this status. */
+  totalHours: Scalars['Float']['output'];
+  /** The Monday the week starts on. */
+  weekStart: Scalars['LocalDate']['output'];
+};
+
+/** A page of person-weeks. */
+export type ApprovalWeekConnection = {
+  __typename?: 'ApprovalWeekConnection';
+  /** The person-weeks of this page. */
+  nodes: Array<ApprovalWeek>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+};
+
 /** A new entry for the caller. */
 export type CreateTimesheetInput = {
   /** The day the time was spent: a real calendar date, not later than tomorrow. */
@@ -36,6 +58,17 @@ export type CreateTimesheetInput = {
   project: Scalars['String']['input'];
 };
 
+/** One field of an entry before and after a change, written as text (hours as a number such as 7.5). */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  /** The field: `date`, `project`, `hours`, `notes` or `status`. */
+  field: Scalars['String']['output'];
+  /** The value before; null when the field was empty or the entry was new. */
+  from?: Maybe<Scalars['String']['output']>;
+  /** The value after; null when the field was cleared or the entry deleted. */
+  to?: Maybe<Scalars['String']['output']>;
+};
+
 /**
  * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
  * `uploadTimesheets`, where the automated process names the person.
@@ -43,10 +76,17 @@ export type CreateTimesheetInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Approves a pending entry of someone else; an approved entry is locked and can no longer be
-   * deleted. Needs `approve:timesheets`.
+   * Approves a pending entry of someone the caller approves for (see `approvals`); an approved entry
+   * is locked and can no longer be changed or deleted. Needs `approve:timesheets`. An entry the
+   * caller may not see answers NOT_FOUND; their own answers FORBIDDEN.
    */
   approveTimesheet: Timesheet;
+  /**
+   * Approves every PENDING entry of one person in one week, in one transaction, and answers them.
+   * Needs `approve:timesheets`. A person the caller may not approve for answers NOT_FOUND; the
+   * caller's own week answers FORBIDDEN; a week with no pending entry answers CONFLICT.
+   */
+  approveWeek: Array<Timesheet>;
   /**
    * Logs time for the caller. Needs `create:timesheets`. Sending the same `idempotencyKey` again
    * returns the entry made the first time and writes nothing.
@@ -54,20 +94,40 @@ export type Mutation = {
   createTimesheet: Timesheet;
   /**
    * Deletes one of the caller's own entries that is not approved, and answers its id.
-   * Needs `delete:timesheets`.
+   * Needs `delete:timesheets`. Its history stays readable through `timesheetHistory`.
    */
   deleteTimesheet: Scalars['ID']['output'];
   /**
-   * Rejects a pending entry of someone else, with the reason shown to its owner.
-   * Needs `approve:timesheets`.
+   * Rejects a pending entry of someone the caller approves for, with the reason shown to its owner,
+   * who may fix and resubmit it. Needs `approve:timesheets`; visibility as for `approveTimesheet`.
    */
   rejectTimesheet: Timesheet;
+  /**
+   * Rejects every PENDING entry of one person in one week, in one transaction, with one reason, and
+   * answers them. Needs `approve:timesheets`; otherwise as `approveWeek`.
+   */
+  rejectWeek: Array<Timesheet>;
+  /**
+   * Changes one of the caller's own entries. Needs `create:timesheets`. Only the fields given change;
+   * the entry rules apply to the new values. A PENDING entry stays PENDING; a REJECTED one is
+   * resubmitted (back to PENDING, its rejection cleared). An APPROVED entry answers CONFLICT. When
+   * `expectedVersion` is not the entry's current version, nothing is written and the answer is
+   * CONFLICT with `extensions.currentVersion`. Someone else's entry answers NOT_FOUND.
+   */
+  updateTimesheet: Timesheet;
   /**
    * Pushes a batch of entries on behalf of people, for the automated process (client credentials).
    * Needs `batch:upload`. Each entry is judged on its own: a bad entry is reported and the others are
    * still written. An entry whose `externalId` this client already sent is not written again.
    */
   uploadTimesheets: UploadResult;
+  /**
+   * Adds or updates people in the directory, for the automated process (client credentials). Needs
+   * `batch:upload`. Each person is stored as given: a null `name`, `email` or `team` clears it.
+   * Sending the same people again changes nothing. A bad person refuses the whole call, naming the
+   * person by its index, and nothing is written.
+   */
+  upsertPeople: UpsertPeopleResult;
 };
 
 
@@ -76,7 +136,18 @@ export type Mutation = {
  * `uploadTimesheets`, where the automated process names the person.
  */
 export type MutationApproveTimesheetArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
+ * `uploadTimesheets`, where the automated process names the person.
+ */
+export type MutationApproveWeekArgs = {
+  userId: Scalars['ID']['input'];
+  weekStart: Scalars['LocalDate']['input'];
 };
 
 
@@ -103,6 +174,7 @@ export type MutationDeleteTimesheetArgs = {
  * `uploadTimesheets`, where the automated process names the person.
  */
 export type MutationRejectTimesheetArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -112,8 +184,39 @@ export type MutationRejectTimesheetArgs = {
  * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
  * `uploadTimesheets`, where the automated process names the person.
  */
+export type MutationRejectWeekArgs = {
+  reason: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
+  weekStart: Scalars['LocalDate']['input'];
+};
+
+
+/**
+ * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
+ * `uploadTimesheets`, where the automated process names the person.
+ */
+export type MutationUpdateTimesheetArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateTimesheetInput;
+};
+
+
+/**
+ * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
+ * `uploadTimesheets`, where the automated process names the person.
+ */
 export type MutationUploadTimesheetsArgs = {
   entries: Array<UploadTimesheetInput>;
+};
+
+
+/**
+ * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
+ * `uploadTimesheets`, where the automated process names the person.
+ */
+export type MutationUpsertPeopleArgs = {
+  people: Array<PersonInput>;
 };
 
 /** Where a page stands in the whole list. */
@@ -126,14 +229,53 @@ export type PageInfo = {
 };
 
 /**
+ * A person in the API's directory. The API learns people from their access tokens (id, name, email,
+ * team) and from the automated process (`upsertPeople`). A person never seen has only an `id`.
+ */
+export type Person = {
+  __typename?: 'Person';
+  /** The email address. */
+  email?: Maybe<Scalars['String']['output']>;
+  /**
+   * The person's id: the `sub` of their access tokens. For a change made by a machine client, the
+   * client id.
+   */
+  id: Scalars['ID']['output'];
+  /** The display name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The team the person belongs to; managers approve the people of the teams they manage. */
+  team?: Maybe<Scalars['String']['output']>;
+};
+
+/** A person for the directory, as the automated process knows them. */
+export type PersonInput = {
+  /** The email address, at most 320 characters. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The person's id: the `sub` of their access tokens, 1 to 200 characters. */
+  id: Scalars['ID']['input'];
+  /** The display name, at most 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The team, 1 to 100 characters. */
+  team?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
  * Read operations. Every field needs a valid bearer access token; the scope each one needs is listed
  * in its description.
  */
 export type Query = {
   __typename?: 'Query';
   /**
-   * Entries of every user in one status, for managers deciding on them, newest date first.
-   * Needs `approve:timesheets`.
+   * Person-weeks (Monday to Sunday) holding entries in one status, for approving a week at a time:
+   * newest week first, then by person. A person's week is never split across pages. Needs
+   * `approve:timesheets`; the same people are visible as in `approvals`.
+   */
+  approvalWeeks: ApprovalWeekConnection;
+  /**
+   * Entries in one status of the people the caller approves for, newest date first. Needs
+   * `approve:timesheets`. A manager whose token names the teams they manage sees only the people of
+   * those teams; an approver without that claim (payroll) sees everyone, including people whose team
+   * is unknown. The caller's own entries are not listed: nobody decides on their own.
    */
   approvals: TimesheetConnection;
   /** Who is calling: the identity and the scopes of the access token. Any valid token may ask. */
@@ -142,11 +284,30 @@ export type Query = {
   projects: Array<Scalars['String']['output']>;
   /**
    * One entry by id. Needs `read:timesheets`. Answers null for an entry that does not exist or that
-   * belongs to someone else, unless the caller also holds `approve:timesheets`.
+   * the caller may not see: someone else's entry is visible only to an approver
+   * (`approve:timesheets`) who may decide on its owner (see `approvals`).
    */
   timesheet?: Maybe<Timesheet>;
+  /**
+   * Every change of an entry, oldest first, including the entries that were later deleted. Needs
+   * `read:timesheets`. Answers to the entry's owner and to approvers who may decide on the owner;
+   * anyone else gets NOT_FOUND, as for an entry that never existed.
+   */
+  timesheetHistory: Array<TimesheetEvent>;
   /** The caller's own timesheet entries, newest date first. Needs `read:timesheets`. */
   timesheets: TimesheetConnection;
+};
+
+
+/**
+ * Read operations. Every field needs a valid bearer access token; the scope each one needs is listed
+ * in its description.
+ */
+export type QueryApprovalWeeksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<TimesheetStatus>;
+  team?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -183,6 +344,15 @@ export type QueryTimesheetArgs = {
  * Read operations. Every field needs a valid bearer access token; the scope each one needs is listed
  * in its description.
  */
+export type QueryTimesheetHistoryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read operations. Every field needs a valid bearer access token; the scope each one needs is listed
+ * in its description.
+ */
 export type QueryTimesheetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -201,12 +371,16 @@ export type Timesheet = {
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The `sub` of the manager who approved or rejected the entry. */
   decidedBy?: Maybe<Scalars['ID']['output']>;
+  /** Every change of the entry, oldest first. */
+  history: Array<TimesheetEvent>;
   /** Hours spent, more than 0 and at most 24, in steps of 0.01. */
   hours: Scalars['Float']['output'];
   /** The entry's id. */
   id: Scalars['ID']['output'];
   /** Free-text notes, at most 1000 characters. */
   notes?: Maybe<Scalars['String']['output']>;
+  /** Whose time this is, from the directory. */
+  owner: Person;
   /** The project the time was spent on. */
   project: Scalars['String']['output'];
   /** Why a manager rejected the entry; null unless REJECTED. */
@@ -215,9 +389,31 @@ export type Timesheet = {
   source: Scalars['String']['output'];
   /** Where the entry is in its review. */
   status: TimesheetStatus;
+  /** When the entry last changed. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Whose time this is: the user's `sub`. */
   userId: Scalars['ID']['output'];
+  /**
+   * 1 when the entry is created, one more on every change (edit, approval, rejection). Send it as
+   * `expectedVersion` so a change never overwrites one you have not seen.
+   */
+  version: Scalars['Int']['output'];
 };
+
+/** What happened to an entry. */
+export type TimesheetAction =
+  /** A manager approved the entry. */
+  | 'APPROVED'
+  /** A person logged the entry. */
+  | 'CREATED'
+  /** The owner deleted the entry. */
+  | 'DELETED'
+  /** The owner changed the entry (or fixed and resubmitted a rejected one). */
+  | 'EDITED'
+  /** A manager rejected the entry; `reason` says why. */
+  | 'REJECTED'
+  /** The automated process pushed the entry. */
+  | 'UPLOADED';
 
 /** A page of entries, with totals over the whole filtered list (not just this page). */
 export type TimesheetConnection = {
@@ -241,6 +437,24 @@ export type TimesheetEdge = {
   node: Timesheet;
 };
 
+/**
+ * One change of an entry. Events are written in the same transaction as the change and are never
+ * changed or deleted.
+ */
+export type TimesheetEvent = {
+  __typename?: 'TimesheetEvent';
+  /** What was done. */
+  action: TimesheetAction;
+  /** Who made it: a person, or the machine client of an upload. */
+  actor: Person;
+  /** When the change was made. */
+  at: Scalars['DateTime']['output'];
+  /** The fields the change touched. */
+  changes: Array<FieldChange>;
+  /** The reason of a rejection. */
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
 /** Where an entry is in its review. */
 export type TimesheetStatus =
   /** Approved by a manager; locked. */
@@ -249,6 +463,24 @@ export type TimesheetStatus =
   | 'PENDING'
   /** Rejected by a manager, with a reason. */
   | 'REJECTED';
+
+/**
+ * Changes to one entry: only the fields given change. The rules of `CreateTimesheetInput` apply to
+ * the resulting entry.
+ */
+export type UpdateTimesheetInput = {
+  /** The new day: a real calendar date, not later than tomorrow. */
+  date?: InputMaybe<Scalars['LocalDate']['input']>;
+  /**
+   * The new hours: more than 0, at most 24, at most two decimals; the day total, counted without the
+   * entry's old hours, stays at most 24.
+   */
+  hours?: InputMaybe<Scalars['Float']['input']>;
+  /** The new notes, at most 1000 characters; an empty string clears them. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The new project, 1 to 100 characters after trimming. */
+  project?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** The outcome for one entry of an upload, in the order they were sent. */
 export type UploadEntryResult = {
@@ -314,6 +546,19 @@ export type UploadTimesheetInput = {
   userId: Scalars['ID']['input'];
 };
 
+/** The outcome of `upsertPeople`. */
+export type UpsertPeopleResult = {
+  __typename?: 'UpsertPeopleResult';
+  /** People who were not in the directory. */
+  created: Scalars['Int']['output'];
+  /** The people as stored, in the order sent. */
+  people: Array<Person>;
+  /** People already stored with the same values. */
+  unchanged: Scalars['Int']['output'];
+  /** People whose name, email or team changed. */
+  updated: Scalars['Int']['output'];
+};
+
 /** The caller, as the access token describes them. */
 export type Viewer = {
   __typename?: 'Viewer';
@@ -323,10 +568,17 @@ export type Viewer = {
   id: Scalars['ID']['output'];
   /** Whether the token belongs to a person or a machine client. */
   kind: ViewerKind;
+  /**
+   * The teams whose entries the caller approves, from the token's manages claim; null when the caller
+   * is not limited to teams (a company-wide approver, or no approver at all).
+   */
+  manages?: Maybe<Array<Scalars['String']['output']>>;
   /** The display name, when the token carries one. */
   name?: Maybe<Scalars['String']['output']>;
   /** The scopes granted to the token. */
   scopes: Array<Scalars['String']['output']>;
+  /** The caller's team, from the token's team claim. */
+  team?: Maybe<Scalars['String']['output']>;
 };
 
 /** Whether the token was issued to a person (through a browser or mobile app) or to a machine client. */
@@ -409,54 +661,89 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApprovalWeek: ResolverTypeWrapper<Omit<ApprovalWeek, 'entries'> & { entries: Array<ResolversTypes['Timesheet']> }>;
+  ApprovalWeekConnection: ResolverTypeWrapper<Omit<ApprovalWeekConnection, 'nodes'> & { nodes: Array<ResolversTypes['ApprovalWeek']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateTimesheetInput: CreateTimesheetInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LocalDate: ResolverTypeWrapper<Scalars['LocalDate']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Person: ResolverTypeWrapper<Person>;
+  PersonInput: PersonInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Timesheet: ResolverTypeWrapper<TimesheetModel>;
+  TimesheetAction: TimesheetAction;
   TimesheetConnection: ResolverTypeWrapper<TimesheetPageModel>;
   TimesheetEdge: ResolverTypeWrapper<Omit<TimesheetEdge, 'node'> & { node: ResolversTypes['Timesheet'] }>;
+  TimesheetEvent: ResolverTypeWrapper<TimesheetEvent>;
   TimesheetStatus: TimesheetStatus;
+  UpdateTimesheetInput: UpdateTimesheetInput;
   UploadEntryResult: ResolverTypeWrapper<UploadEntryResultModel>;
   UploadResult: ResolverTypeWrapper<UploadResultModel>;
   UploadStatus: UploadStatus;
   UploadTimesheetInput: UploadTimesheetInput;
+  UpsertPeopleResult: ResolverTypeWrapper<UpsertPeopleResult>;
   Viewer: ResolverTypeWrapper<Viewer>;
   ViewerKind: ViewerKind;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ApprovalWeek: Omit<ApprovalWeek, 'entries'> & { entries: Array<ResolversParentTypes['Timesheet']> };
+  ApprovalWeekConnection: Omit<ApprovalWeekConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ApprovalWeek']> };
   Boolean: Scalars['Boolean']['output'];
   CreateTimesheetInput: CreateTimesheetInput;
   DateTime: Scalars['DateTime']['output'];
+  FieldChange: FieldChange;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   LocalDate: Scalars['LocalDate']['output'];
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  Person: Person;
+  PersonInput: PersonInput;
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   Timesheet: TimesheetModel;
   TimesheetConnection: TimesheetPageModel;
   TimesheetEdge: Omit<TimesheetEdge, 'node'> & { node: ResolversParentTypes['Timesheet'] };
+  TimesheetEvent: TimesheetEvent;
+  UpdateTimesheetInput: UpdateTimesheetInput;
   UploadEntryResult: UploadEntryResultModel;
   UploadResult: UploadResultModel;
   UploadTimesheetInput: UploadTimesheetInput;
+  UpsertPeopleResult: UpsertPeopleResult;
   Viewer: Viewer;
+};
+
+export type ApprovalWeekResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApprovalWeek'] = ResolversParentTypes['ApprovalWeek']> = {
+  entries?: Resolver<Array<ResolversTypes['Timesheet']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  totalHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weekStart?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+};
+
+export type ApprovalWeekConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApprovalWeekConnection'] = ResolversParentTypes['ApprovalWeekConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['ApprovalWeek']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
 
 export interface LocalDateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['LocalDate'], any> {
   name: 'LocalDate';
@@ -464,10 +751,14 @@ export interface LocalDateScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   approveTimesheet?: Resolver<ResolversTypes['Timesheet'], ParentType, ContextType, RequireFields<MutationApproveTimesheetArgs, 'id'>>;
+  approveWeek?: Resolver<Array<ResolversTypes['Timesheet']>, ParentType, ContextType, RequireFields<MutationApproveWeekArgs, 'userId' | 'weekStart'>>;
   createTimesheet?: Resolver<ResolversTypes['Timesheet'], ParentType, ContextType, RequireFields<MutationCreateTimesheetArgs, 'input'>>;
   deleteTimesheet?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteTimesheetArgs, 'id'>>;
   rejectTimesheet?: Resolver<ResolversTypes['Timesheet'], ParentType, ContextType, RequireFields<MutationRejectTimesheetArgs, 'id' | 'reason'>>;
+  rejectWeek?: Resolver<Array<ResolversTypes['Timesheet']>, ParentType, ContextType, RequireFields<MutationRejectWeekArgs, 'reason' | 'userId' | 'weekStart'>>;
+  updateTimesheet?: Resolver<ResolversTypes['Timesheet'], ParentType, ContextType, RequireFields<MutationUpdateTimesheetArgs, 'expectedVersion' | 'id' | 'input'>>;
   uploadTimesheets?: Resolver<ResolversTypes['UploadResult'], ParentType, ContextType, RequireFields<MutationUploadTimesheetsArgs, 'entries'>>;
+  upsertPeople?: Resolver<ResolversTypes['UpsertPeopleResult'], ParentType, ContextType, RequireFields<MutationUpsertPeopleArgs, 'people'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -475,11 +766,20 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  team?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  approvalWeeks?: Resolver<ResolversTypes['ApprovalWeekConnection'], ParentType, ContextType, RequireFields<QueryApprovalWeeksArgs, 'first' | 'status'>>;
   approvals?: Resolver<ResolversTypes['TimesheetConnection'], ParentType, ContextType, RequireFields<QueryApprovalsArgs, 'first' | 'status'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   projects?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryProjectsArgs, 'first'>>;
   timesheet?: Resolver<Maybe<ResolversTypes['Timesheet']>, ParentType, ContextType, RequireFields<QueryTimesheetArgs, 'id'>>;
+  timesheetHistory?: Resolver<Array<ResolversTypes['TimesheetEvent']>, ParentType, ContextType, RequireFields<QueryTimesheetHistoryArgs, 'id'>>;
   timesheets?: Resolver<ResolversTypes['TimesheetConnection'], ParentType, ContextType, RequireFields<QueryTimesheetsArgs, 'first'>>;
 };
 
@@ -488,14 +788,18 @@ export type TimesheetResolvers<ContextType = Context, ParentType extends Resolve
   date?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
   decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   decidedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['TimesheetEvent']>, ParentType, ContextType>;
   hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   project?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TimesheetStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TimesheetConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimesheetConnection'] = ResolversParentTypes['TimesheetConnection']> = {
@@ -508,6 +812,14 @@ export type TimesheetConnectionResolvers<ContextType = Context, ParentType exten
 export type TimesheetEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimesheetEdge'] = ResolversParentTypes['TimesheetEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Timesheet'], ParentType, ContextType>;
+};
+
+export type TimesheetEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimesheetEvent'] = ResolversParentTypes['TimesheetEvent']> = {
+  action?: Resolver<ResolversTypes['TimesheetAction'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type UploadEntryResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UploadEntryResult'] = ResolversParentTypes['UploadEntryResult']> = {
@@ -526,25 +838,40 @@ export type UploadResultResolvers<ContextType = Context, ParentType extends Reso
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type UpsertPeopleResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpsertPeopleResult'] = ResolversParentTypes['UpsertPeopleResult']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ViewerKind'], ParentType, ContextType>;
+  manages?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  team?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
+  ApprovalWeek?: ApprovalWeekResolvers<ContextType>;
+  ApprovalWeekConnection?: ApprovalWeekConnectionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  FieldChange?: FieldChangeResolvers<ContextType>;
   LocalDate?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Timesheet?: TimesheetResolvers<ContextType>;
   TimesheetConnection?: TimesheetConnectionResolvers<ContextType>;
   TimesheetEdge?: TimesheetEdgeResolvers<ContextType>;
+  TimesheetEvent?: TimesheetEventResolvers<ContextType>;
   UploadEntryResult?: UploadEntryResultResolvers<ContextType>;
   UploadResult?: UploadResultResolvers<ContextType>;
+  UpsertPeopleResult?: UpsertPeopleResultResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
 };
 
