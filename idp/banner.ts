@@ -1,6 +1,14 @@
 import type { IdpConfig } from './config';
 import type { Idp } from './create-idp';
 import { spaUrls } from './provider';
+import type { TenantUser } from './tenant';
+
+/** A user's team claims in words: their team, and whose entries they approve. */
+function teamText(user: TenantUser): string {
+  const team = user.team ?? 'no team';
+  if (user.manages) return `${team}, manages ${user.manages.join(', ')}`;
+  return user.permissions.includes('approve:timesheets') ? `${team}, approves all teams` : team;
+}
 
 /** The start-up text: endpoints, clients, and the development users with their passwords. */
 export function banner(idp: Idp, config: IdpConfig): string {
@@ -41,11 +49,11 @@ export function banner(idp: Idp, config: IdpConfig): string {
       );
     }
   }
-  lines.push('', '  Users (development passwords):');
+  lines.push('', `  Users (development passwords; team claims under ${config.claimsNamespace}):`);
   for (const user of tenant.users) {
     const permissions = user.permissions.map((p) => p.split(':')[0]).join(', ') || 'none';
     lines.push(
-      `    ${user.email.padEnd(28)} ${user.password.padEnd(22)} ${user.name} [${permissions}]`,
+      `    ${user.email.padEnd(26)} ${user.password.padEnd(20)} ${user.name.padEnd(18)} ${`[${permissions}]`.padEnd(32)} ${teamText(user)}`,
     );
   }
   lines.push('', `  Get a token: npm run token -- <email or client id> [scopes…]`, '');

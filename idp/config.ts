@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_CLAIMS_NAMESPACE } from '../core/claims';
 
 /** Settings of the local authorization server, read once from the environment. */
 export interface IdpConfig {
@@ -17,6 +18,8 @@ export interface IdpConfig {
   readonly accessTokenTtl: number | undefined;
   /** Extra SPA origins: each allows `<origin>/` and `<origin>/callback/`. */
   readonly spaOrigins: readonly string[];
+  /** The URL prefix of the team claims in access tokens, e.g. `https://timesheets.abc-inc.example/`. */
+  readonly claimsNamespace: string;
   readonly nodeEnv: string;
   /** Lets the server start with NODE_ENV=production (it is still a development server). */
   readonly allowProduction: boolean;
@@ -51,6 +54,14 @@ const envSchema = z.object({
     .optional()
     .transform((value) => (value ?? '').split(',').filter((item) => item.trim().length > 0))
     .pipe(z.array(origin)),
+  // The API reads the same variable, so one setting names the claims on both sides.
+  AUTH_CLAIMS_NAMESPACE: z
+    .url({ protocol: /^https?$/ })
+    .refine(
+      (value) => value.endsWith('/'),
+      'must end with "/" (claims are named <namespace>team and <namespace>manages)',
+    )
+    .default(DEFAULT_CLAIMS_NAMESPACE),
   NODE_ENV: z.string().default('development'),
   IDP_ALLOW_PRODUCTION: z.enum(['true', 'false']).default('false'),
   IDP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
@@ -81,6 +92,7 @@ export function loadIdpConfig(
     tenantFile: path.resolve(e.IDP_TENANT_FILE ?? DEFAULT_TENANT_FILE),
     accessTokenTtl: e.IDP_ACCESS_TOKEN_TTL,
     spaOrigins: Object.freeze([...new Set(e.IDP_SPA_ORIGINS)]),
+    claimsNamespace: e.AUTH_CLAIMS_NAMESPACE,
     nodeEnv: e.NODE_ENV,
     allowProduction: e.IDP_ALLOW_PRODUCTION === 'true',
     logLevel: e.IDP_LOG_LEVEL,

@@ -86,6 +86,7 @@ export async function createIdp(config: IdpConfig, options: CreateIdpOptions = {
       keys,
       accessTokenTtl,
       spaOrigins: config.spaOrigins,
+      claimsNamespace: config.claimsNamespace,
       cookieKeys,
       adapter: store.adapterFactory(),
     });

@@ -32,6 +32,8 @@ export interface ProviderOptions {
   /** Access token lifetime in seconds (the API's, or the IDP_ACCESS_TOKEN_TTL override). */
   accessTokenTtl: number;
   spaOrigins: readonly string[];
+  /** The URL prefix of the team claims added to users' access tokens. */
+  claimsNamespace: string;
   /** Keys signing the session and interaction cookies. */
   cookieKeys: string[];
   /** oidc-provider's `adapter`: where sessions, grants and interactions are kept. */

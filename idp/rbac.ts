@@ -11,6 +11,7 @@ import {
   type KoaContextWithOIDC,
   type TokenEntity,
 } from 'oidc-provider';
+import { teamClaimNames } from '../core/claims';
 import { parseScopes } from '../core/scopes';
 import type { ProviderOptions } from './provider';
 
@@ -75,8 +76,13 @@ export function existingGrantLoader({ directory }: ProviderOptions) {
   };
 }
 
-/** Auth0-style claims: `azp`, RBAC `permissions`, and (like an Action) `email`/`name`. */
-export function accessTokenCustomizer({ directory }: ProviderOptions) {
+/**
+ * Auth0-style claims: `azp`, RBAC `permissions`, and what a Post-Login Action adds for a user:
+ * `email`/`name`, and the namespaced `team` and `manages` claims from the user's app_metadata.
+ * Machine tokens carry none of the user claims.
+ */
+export function accessTokenCustomizer({ directory, claimsNamespace }: ProviderOptions) {
+  const claims = teamClaimNames(claimsNamespace);
   return (_ctx: unknown, token: TokenEntity, jwt: JwtStructuredToken) => {
     const { payload } = jwt;
     payload.azp = token.clientId;
@@ -91,6 +97,8 @@ export function accessTokenCustomizer({ directory }: ProviderOptions) {
       payload.permissions = directory.permissionsOf(user);
       payload.email = user.email;
       payload.name = user.name;
+      if (user.team !== undefined) payload[claims.team] = user.team;
+      if (user.manages !== undefined) payload[claims.manages] = [...user.manages];
     }
   };
 }

@@ -1,10 +1,16 @@
 import * as fs from 'node:fs';
 import { z } from 'zod';
+import { MAX_TEAM_LENGTH } from '../core/people';
 
 const scopeName = z
   .string()
   .regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'must be a scope token (no spaces)');
 const url = z.url({ protocol: /^https?$/ });
+const teamName = z
+  .string()
+  .min(1)
+  .max(MAX_TEAM_LENGTH)
+  .refine((value) => value.trim() === value, 'must not have surrounding spaces');
 
 const apiSchema = z.object({
   /** The API identifier: the `audience` parameter and the `aud` claim. */
@@ -45,6 +51,17 @@ const userSchema = z.object({
   picture: url.optional(),
   /** API permissions, like Auth0 RBAC: the most a token for this user may carry. */
   permissions: z.array(scopeName).default([]),
+  /** The user's team (Auth0: `app_metadata.team`), sent as the namespaced `team` claim. */
+  team: teamName.optional(),
+  /**
+   * The teams whose entries this user approves (Auth0: `app_metadata.manages`), sent as the
+   * namespaced `manages` claim. Absent: an approver sees every team (company-wide).
+   */
+  manages: z
+    .array(teamName)
+    .min(1, 'must name at least one team (leave it out for a company-wide approver)')
+    .refine((teams) => new Set(teams).size === teams.length, 'must not repeat a team')
+    .optional(),
 });
 
 const tenantSchema = z

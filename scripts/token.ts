@@ -7,12 +7,12 @@
  * user gets those among their permissions; a client gets all it is allowed).
  */
 import { decodeJwt } from 'jose';
-import { loadIdpConfig } from '../idp/config';
+import { readManagesClaim, readTeamClaim, teamClaimNames } from '../core/claims';
+import { loadIdpConfig, type IdpConfig } from '../idp/config';
 import { createTenantDirectory, loadTenant, type SpaClient } from '../idp/tenant';
 import { clientCredentials, implicitLogin } from '../idp/testing';
 
-async function getToken(subject: string, scopes: string[]): Promise<string> {
-  const config = loadIdpConfig(process.env);
+async function getToken(config: IdpConfig, subject: string, scopes: string[]): Promise<string> {
   const directory = createTenantDirectory(loadTenant(config.tenantFile));
   const { api } = directory.tenant;
   const issuer = config.issuer ?? `http://localhost:${config.port}/`;
@@ -60,9 +60,11 @@ async function main(): Promise<void> {
     console.error('usage: npm run token -- <user email | client id> [scopes…]');
     process.exit(2);
   }
+  let config: IdpConfig;
   let token: string;
   try {
-    token = await getToken(subject, scopes);
+    config = loadIdpConfig(process.env);
+    token = await getToken(config, subject, scopes);
   } catch (error) {
     const refused = error instanceof TypeError && /fetch failed/.test(error.message);
     console.error(
@@ -82,6 +84,11 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`sub      ${claims.sub}`);
   console.log(`scope    ${typeof claims.scope === 'string' ? claims.scope : '(none)'}`);
+  const names = teamClaimNames(config.claimsNamespace);
+  const team = readTeamClaim(claims[names.team]);
+  const manages = readManagesClaim(claims[names.manages]);
+  if (team !== null) console.log(`team     ${team}`);
+  if (manages !== null) console.log(`manages  ${manages.join(', ')}`);
   console.log(`expires  ${claims.exp ? new Date(claims.exp * 1000).toISOString() : 'never'}`);
 }
 
