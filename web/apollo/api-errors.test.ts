@@ -1,16 +1,54 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { describeApiError } from './api-errors';
 
+function graphQLError(message: string, extensions: Record<string, unknown>) {
+  return new CombinedGraphQLErrors({ errors: [{ message, extensions }] });
+}
+
 describe('describeApiError', () => {
-  it('names the scope a FORBIDDEN error is about', () => {
-    const forbidden = new CombinedGraphQLErrors({
-      errors: [{ message: 'Missing scope delete:timesheets', extensions: { code: 'FORBIDDEN' } }],
+  it('takes the scope of a FORBIDDEN error from extensions.scope, not from the message', () => {
+    const forbidden = graphQLError('Not allowed: read:timesheets is not enough', {
+      code: 'FORBIDDEN',
+      scope: 'delete:timesheets',
     });
     expect(describeApiError(forbidden)).toEqual({
       kind: 'forbidden',
-      message: 'Missing scope delete:timesheets',
+      message: 'Not allowed: read:timesheets is not enough',
       scope: 'delete:timesheets',
     });
+  });
+
+  it('gives no scope for a FORBIDDEN error without extensions.scope', () => {
+    const forbidden = graphQLError('Needs a person token: delete:timesheets', {
+      code: 'FORBIDDEN',
+    });
+    expect(describeApiError(forbidden)).toMatchObject({ kind: 'forbidden', scope: null });
+  });
+
+  it('reads the field of a BAD_USER_INPUT error', () => {
+    const bad = graphQLError('hours must be more than 0', {
+      code: 'BAD_USER_INPUT',
+      field: 'hours',
+    });
+    expect(describeApiError(bad)).toEqual({
+      kind: 'badInput',
+      message: 'hours must be more than 0',
+      field: 'hours',
+    });
+  });
+
+  it('reads the current version of a CONFLICT error', () => {
+    const stale = graphQLError('The entry changed since you loaded it', {
+      code: 'CONFLICT',
+      currentVersion: 3,
+    });
+    expect(describeApiError(stale)).toEqual({
+      kind: 'conflict',
+      message: 'The entry changed since you loaded it',
+      currentVersion: 3,
+    });
+    const locked = graphQLError('Approved entries are locked', { code: 'CONFLICT' });
+    expect(describeApiError(locked)).toMatchObject({ kind: 'conflict', currentVersion: null });
   });
 
   it('reads a 401 sent as application/json as unauthenticated', () => {

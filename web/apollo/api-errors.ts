@@ -1,5 +1,4 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { ALL_SCOPES } from '../../core';
 
 /** An API failure sorted by what the person can do about it. */
 export type ApiProblem =
@@ -7,7 +6,7 @@ export type ApiProblem =
   | { kind: 'forbidden'; message: string; scope: string | null }
   | { kind: 'badInput'; message: string; field: string | null }
   | { kind: 'notFound'; message: string }
-  | { kind: 'conflict'; message: string }
+  | { kind: 'conflict'; message: string; currentVersion: number | null }
   | { kind: 'network'; message: string }
   | { kind: 'unknown'; message: string };
 
@@ -30,30 +29,37 @@ function errorsOf(error: unknown): readonly FormattedError[] {
   return [];
 }
 
-/** The scope a FORBIDDEN message names, if it names one of ours. */
-function scopeIn(message: string): string | null {
-  return ALL_SCOPES.find((scope) => message.includes(scope)) ?? null;
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
 /**
- * Sorts an Apollo Client error by the API's stable `extensions.code` (UNAUTHENTICATED, FORBIDDEN,
- * BAD_USER_INPUT, NOT_FOUND, CONFLICT), the HTTP status, or a failure to reach the API at all.
+ * Sorts an Apollo Client error by the API's stable `extensions` (`code`: UNAUTHENTICATED,
+ * FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT; `scope`, `field`, `currentVersion`), the HTTP
+ * status, or a failure to reach the API at all. Messages are for people and never parsed.
  */
 export function describeApiError(error: unknown): ApiProblem {
   const [first] = errorsOf(error);
-  const code = first?.extensions?.code;
+  const extensions = first?.extensions ?? {};
+  const code = extensions.code;
   const message = first?.message ?? (error instanceof Error ? error.message : String(error));
   const status = ServerError.is(error) ? error.statusCode : null;
   if (code === 'UNAUTHENTICATED' || status === 401) return { kind: 'unauthenticated', message };
   if (code === 'FORBIDDEN' || status === 403) {
-    return { kind: 'forbidden', message, scope: scopeIn(message) };
+    return { kind: 'forbidden', message, scope: stringOrNull(extensions.scope) };
   }
   if (code === 'BAD_USER_INPUT') {
-    const field = first?.extensions?.field;
-    return { kind: 'badInput', message, field: typeof field === 'string' ? field : null };
+    return { kind: 'badInput', message, field: stringOrNull(extensions.field) };
   }
   if (code === 'NOT_FOUND') return { kind: 'notFound', message };
-  if (code === 'CONFLICT') return { kind: 'conflict', message };
+  if (code === 'CONFLICT') {
+    const version = extensions.currentVersion;
+    return {
+      kind: 'conflict',
+      message,
+      currentVersion: typeof version === 'number' && Number.isInteger(version) ? version : null,
+    };
+  }
   if (first === undefined && (status === null || status >= 500)) {
     return { kind: 'network', message };
   }

@@ -1,30 +1,45 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
+import { from, mergeMap, throwError } from 'rxjs';
 import { describeApiError } from './api-errors';
 
 export interface ApolloAuth {
   /** The current access token, renewed first when it is about to expire. */
   getAccessToken(): Promise<string | null>;
-  /** Called when the API answers 401. */
-  onUnauthorized(): void;
+  /** The API answered 401: renew silently; answers whether a fresh token is held. */
+  renewAfterUnauthorized(): Promise<boolean>;
 }
 
+/** Set on an operation's context once it has been retried after a renewal. */
+const RETRIED = 'retriedAfterRenewal';
+
 /**
- * The API client: every request carries `Authorization: Bearer <access token>` from memory; a 401
- * triggers one silent renewal so that the next try (the Retry button) has a fresh token.
+ * The links in front of the transport: every request carries `Authorization: Bearer <access
+ * token>` from memory; a 401 renews the token silently (checkSession) and sends the request once
+ * more with the new token. A second 401 reaches the screen, which offers to sign in again.
  */
-export function createApolloClient(apiUrl: string, auth: ApolloAuth): ApolloClient {
+export function createAuthLinks(auth: ApolloAuth): ApolloLink {
   const authLink = new SetContextLink(async (previous) => {
     const headers = (previous.headers ?? {}) as Record<string, string>;
     const token = await auth.getAccessToken();
     return { headers: token ? { ...headers, authorization: `Bearer ${token}` } : headers };
   });
-  const errorLink = new ErrorLink(({ error }) => {
-    if (describeApiError(error).kind === 'unauthenticated') auth.onUnauthorized();
+  const retryLink = new ErrorLink(({ error, operation, forward }) => {
+    if (describeApiError(error).kind !== 'unauthenticated') return undefined;
+    if (operation.getContext()[RETRIED] === true) return undefined;
+    operation.setContext({ [RETRIED]: true });
+    return from(auth.renewAfterUnauthorized()).pipe(
+      mergeMap((renewed) => (renewed ? forward(operation) : throwError(() => error))),
+    );
   });
+  return ApolloLink.from([retryLink, authLink]);
+}
+
+/** The API client: the auth links in front of plain HTTP, one normalized cache. */
+export function createApolloClient(apiUrl: string, auth: ApolloAuth): ApolloClient {
   return new ApolloClient({
-    link: ApolloLink.from([errorLink, authLink, new HttpLink({ uri: apiUrl })]),
+    link: ApolloLink.from([createAuthLinks(auth), new HttpLink({ uri: apiUrl })]),
     cache: new InMemoryCache(),
   });
 }

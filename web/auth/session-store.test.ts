@@ -158,15 +158,29 @@ describe('SessionStore', () => {
     store.dispose();
   });
 
-  it('signs out: forgets the token and the hint, and ends the server session', async () => {
+  it('signs out: forgets the token, the hint and the unsent draft, and ends the server session', async () => {
     const hints = memoryStorage();
+    const unsent = { clear: jest.fn() };
     const backend = fakeBackend();
-    const store = new SessionStore(backend, hints);
+    const store = new SessionStore(backend, hints, Date.now, unsent);
     await store.completeSignIn('#x');
     await store.signOut();
     expect(store.getState().status).toBe('signedOut');
     expect(hints.getItem(SESSION_HINT_KEY)).toBeNull();
+    expect(unsent.clear).toHaveBeenCalledTimes(1);
     expect(backend.logout).toHaveBeenCalledTimes(1);
     await expect(store.getAccessToken()).resolves.toBeNull();
+  });
+
+  it('renews once after a 401 and answers whether a fresh token is held', async () => {
+    const backend = fakeBackend();
+    const store = new SessionStore(backend, memoryStorage());
+    await store.completeSignIn('#x');
+    await expect(store.handleUnauthorized()).resolves.toBe(true);
+    expect(backend.checkSession).toHaveBeenCalledTimes(1);
+    backend.checkSession.mockRejectedValueOnce(new AuthError('login_required', 'Login required'));
+    await expect(store.handleUnauthorized()).resolves.toBe(false);
+    expect(store.getState().status).toBe('expired');
+    store.dispose();
   });
 });

@@ -77,10 +77,16 @@ export class SessionStore {
   private renewing: Promise<boolean> | null = null;
   private readonly listeners = new Set<() => void>();
 
+  /**
+   * @param hints where the "has signed in here" hint lives (localStorage)
+   * @param unsent what the page keeps between redirects (sessionStorage: the unsent draft),
+   *   cleared on sign-out so the next person on this browser does not see it
+   */
   constructor(
     private readonly backend: AuthBackend,
     private readonly hints: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null,
     private readonly now: () => number = Date.now,
+    private readonly unsent: Pick<Storage, 'clear'> | null = null,
   ) {}
 
   subscribe = (listener: () => void): (() => void) => {
@@ -208,9 +214,13 @@ export class SessionStore {
     if (this.token.expiresAt - RENEW_LEAD_MS <= this.now()) void this.renew();
   }
 
-  /** The API answered 401 to a token we thought valid: try a silent renewal once. */
-  handleUnauthorized(): void {
-    if (this.state.status === 'signedIn') void this.renew();
+  /**
+   * The API answered 401 to a token we thought valid (revoked, keys rotated, clock skew): renew
+   * silently; answers whether a fresh token is held, so the request can be sent once more.
+   */
+  handleUnauthorized(): Promise<boolean> {
+    if (this.state.status !== 'signedIn') return Promise.resolve(false);
+    return this.renew();
   }
 
   /** Starts an interactive sign-in; the browser leaves the app. */
@@ -218,11 +228,15 @@ export class SessionStore {
     return this.backend.authorize(returnTo);
   }
 
-  /** Forgets the tokens and ends the authorization server's session (the browser leaves the app). */
+  /**
+   * Forgets the tokens, the hint and the unsent draft, and ends the authorization server's session
+   * (the browser leaves the app).
+   */
   async signOut(): Promise<void> {
     this.token = null;
     if (this.renewTimer) clearTimeout(this.renewTimer);
     this.hints?.removeItem(SESSION_HINT_KEY);
+    this.unsent?.clear();
     this.update({ status: 'signedOut', profile: null, scopes: new Set(), error: null });
     await this.backend.logout();
   }

@@ -19,10 +19,10 @@ interface Services {
 async function createServices(): Promise<Services> {
   const config = await loadRuntimeConfig();
   const auth0 = new Auth0Client(config, window.location.origin);
-  const store = new SessionStore(auth0, window.localStorage);
+  const store = new SessionStore(auth0, window.localStorage, Date.now, window.sessionStorage);
   const client = createApolloClient(config.apiUrl, {
     getAccessToken: () => store.getAccessToken(),
-    onUnauthorized: () => store.handleUnauthorized(),
+    renewAfterUnauthorized: () => store.handleUnauthorized(),
   });
   return { store, client };
 }

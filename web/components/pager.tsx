@@ -12,16 +12,21 @@ interface PagerProps {
   children?: ReactNode;
 }
 
-/** Previous/next navigation over a cursor connection. */
+/**
+ * Previous/next navigation over a cursor connection. An unavailable direction is
+ * `aria-disabled`, not `disabled`: the button under the keyboard keeps its focus on the last page.
+ */
 export function Pager({ label, pages, pageInfo, children }: PagerProps) {
   const { endCursor } = pageInfo;
+  const atFirst = pages.page === 1;
+  const atLast = !pageInfo.hasNextPage || !endCursor;
   return (
     <nav className="pager" aria-label={label}>
       <button
         type="button"
         className="button button-quiet"
-        onClick={pages.previous}
-        disabled={pages.page === 1}
+        aria-disabled={atFirst || undefined}
+        onClick={() => !atFirst && pages.previous()}
       >
         Previous page
       </button>
@@ -29,8 +34,8 @@ export function Pager({ label, pages, pageInfo, children }: PagerProps) {
       <button
         type="button"
         className="button button-quiet"
-        disabled={!pageInfo.hasNextPage || !endCursor}
-        onClick={() => endCursor && pages.next(endCursor)}
+        aria-disabled={atLast || undefined}
+        onClick={() => !atLast && endCursor && pages.next(endCursor)}
       >
         Next page
       </button>

@@ -14,25 +14,33 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Me {\n    me {\n      id\n    }\n  }\n": typeof types.MeDocument,
     "\n  query Approvals($first: Int!, $after: String) {\n    approvals(status: PENDING, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n        }\n      }\n    }\n  }\n": typeof types.ApprovalsDocument,
     "\n  mutation ApproveTimesheet($id: ID!) {\n    approveTimesheet(id: $id) {\n      id\n      status\n      decidedBy\n      decidedAt\n    }\n  }\n": typeof types.ApproveTimesheetDocument,
     "\n  mutation RejectTimesheet($id: ID!, $reason: String!) {\n    rejectTimesheet(id: $id, reason: $reason) {\n      id\n      status\n      rejectionReason\n      decidedBy\n      decidedAt\n    }\n  }\n": typeof types.RejectTimesheetDocument,
     "\n  query ExportEntries($from: LocalDate!, $to: LocalDate!, $after: String) {\n    timesheets(from: $from, to: $to, first: 200, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n": typeof types.ExportEntriesDocument,
-    "\n  query Projects {\n    projects(first: 50)\n  }\n": typeof types.ProjectsDocument,
-    "\n  mutation CreateTimesheet($input: CreateTimesheetInput!) {\n    createTimesheet(input: $input) {\n      id\n      date\n      project\n      hours\n      notes\n      status\n    }\n  }\n": typeof types.CreateTimesheetDocument,
-    "\n  query MyEntries($first: Int!, $after: String) {\n    timesheets(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n": typeof types.MyEntriesDocument,
     "\n  mutation DeleteTimesheet($id: ID!) {\n    deleteTimesheet(id: $id)\n  }\n": typeof types.DeleteTimesheetDocument,
+    "\n  query Projects {\n    projects(first: 50)\n  }\n": typeof types.ProjectsDocument,
+    "\n  mutation CreateTimesheet($input: CreateTimesheetInput!) {\n    createTimesheet(input: $input) {\n      ...MyEntryFields\n    }\n  }\n": typeof types.CreateTimesheetDocument,
+    "\n  query MyEntries($from: LocalDate!, $to: LocalDate!, $first: Int!, $after: String) {\n    timesheets(from: $from, to: $to, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...MyEntryFields\n        }\n      }\n    }\n  }\n": typeof types.MyEntriesDocument,
+    "\n  fragment MyEntryFields on Timesheet {\n    id\n    date\n    project\n    hours\n    notes\n    status\n    rejectionReason\n    version\n    updatedAt\n  }\n": typeof types.MyEntryFieldsFragmentDoc,
+    "\n  mutation UpdateTimesheet($id: ID!, $expectedVersion: Int!, $input: UpdateTimesheetInput!) {\n    updateTimesheet(id: $id, expectedVersion: $expectedVersion, input: $input) {\n      ...MyEntryFields\n    }\n  }\n": typeof types.UpdateTimesheetDocument,
+    "\n  query CurrentEntry($id: ID!) {\n    timesheet(id: $id) {\n      ...MyEntryFields\n    }\n  }\n": typeof types.CurrentEntryDocument,
     "\n  query WeekEntries($from: LocalDate!, $to: LocalDate!) {\n    timesheets(from: $from, to: $to, first: 200) {\n      totalCount\n      totalHours\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          status\n        }\n      }\n    }\n  }\n": typeof types.WeekEntriesDocument,
 };
 const documents: Documents = {
+    "\n  query Me {\n    me {\n      id\n    }\n  }\n": types.MeDocument,
     "\n  query Approvals($first: Int!, $after: String) {\n    approvals(status: PENDING, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n        }\n      }\n    }\n  }\n": types.ApprovalsDocument,
     "\n  mutation ApproveTimesheet($id: ID!) {\n    approveTimesheet(id: $id) {\n      id\n      status\n      decidedBy\n      decidedAt\n    }\n  }\n": types.ApproveTimesheetDocument,
     "\n  mutation RejectTimesheet($id: ID!, $reason: String!) {\n    rejectTimesheet(id: $id, reason: $reason) {\n      id\n      status\n      rejectionReason\n      decidedBy\n      decidedAt\n    }\n  }\n": types.RejectTimesheetDocument,
     "\n  query ExportEntries($from: LocalDate!, $to: LocalDate!, $after: String) {\n    timesheets(from: $from, to: $to, first: 200, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n": types.ExportEntriesDocument,
-    "\n  query Projects {\n    projects(first: 50)\n  }\n": types.ProjectsDocument,
-    "\n  mutation CreateTimesheet($input: CreateTimesheetInput!) {\n    createTimesheet(input: $input) {\n      id\n      date\n      project\n      hours\n      notes\n      status\n    }\n  }\n": types.CreateTimesheetDocument,
-    "\n  query MyEntries($first: Int!, $after: String) {\n    timesheets(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n": types.MyEntriesDocument,
     "\n  mutation DeleteTimesheet($id: ID!) {\n    deleteTimesheet(id: $id)\n  }\n": types.DeleteTimesheetDocument,
+    "\n  query Projects {\n    projects(first: 50)\n  }\n": types.ProjectsDocument,
+    "\n  mutation CreateTimesheet($input: CreateTimesheetInput!) {\n    createTimesheet(input: $input) {\n      ...MyEntryFields\n    }\n  }\n": types.CreateTimesheetDocument,
+    "\n  query MyEntries($from: LocalDate!, $to: LocalDate!, $first: Int!, $after: String) {\n    timesheets(from: $from, to: $to, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...MyEntryFields\n        }\n      }\n    }\n  }\n": types.MyEntriesDocument,
+    "\n  fragment MyEntryFields on Timesheet {\n    id\n    date\n    project\n    hours\n    notes\n    status\n    rejectionReason\n    version\n    updatedAt\n  }\n": types.MyEntryFieldsFragmentDoc,
+    "\n  mutation UpdateTimesheet($id: ID!, $expectedVersion: Int!, $input: UpdateTimesheetInput!) {\n    updateTimesheet(id: $id, expectedVersion: $expectedVersion, input: $input) {\n      ...MyEntryFields\n    }\n  }\n": types.UpdateTimesheetDocument,
+    "\n  query CurrentEntry($id: ID!) {\n    timesheet(id: $id) {\n      ...MyEntryFields\n    }\n  }\n": types.CurrentEntryDocument,
     "\n  query WeekEntries($from: LocalDate!, $to: LocalDate!) {\n    timesheets(from: $from, to: $to, first: 200) {\n      totalCount\n      totalHours\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          status\n        }\n      }\n    }\n  }\n": types.WeekEntriesDocument,
 };
 
@@ -53,6 +61,10 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Approvals($first: Int!, $after: String) {\n    approvals(status: PENDING, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Approvals($first: Int!, $after: String) {\n    approvals(status: PENDING, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -69,19 +81,31 @@ export function graphql(source: "\n  query ExportEntries($from: LocalDate!, $to:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation DeleteTimesheet($id: ID!) {\n    deleteTimesheet(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteTimesheet($id: ID!) {\n    deleteTimesheet(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Projects {\n    projects(first: 50)\n  }\n"): (typeof documents)["\n  query Projects {\n    projects(first: 50)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateTimesheet($input: CreateTimesheetInput!) {\n    createTimesheet(input: $input) {\n      id\n      date\n      project\n      hours\n      notes\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTimesheet($input: CreateTimesheetInput!) {\n    createTimesheet(input: $input) {\n      id\n      date\n      project\n      hours\n      notes\n      status\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreateTimesheet($input: CreateTimesheetInput!) {\n    createTimesheet(input: $input) {\n      ...MyEntryFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTimesheet($input: CreateTimesheetInput!) {\n    createTimesheet(input: $input) {\n      ...MyEntryFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyEntries($first: Int!, $after: String) {\n    timesheets(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyEntries($first: Int!, $after: String) {\n    timesheets(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query MyEntries($from: LocalDate!, $to: LocalDate!, $first: Int!, $after: String) {\n    timesheets(from: $from, to: $to, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...MyEntryFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyEntries($from: LocalDate!, $to: LocalDate!, $first: Int!, $after: String) {\n    timesheets(from: $from, to: $to, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...MyEntryFields\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteTimesheet($id: ID!) {\n    deleteTimesheet(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteTimesheet($id: ID!) {\n    deleteTimesheet(id: $id)\n  }\n"];
+export function graphql(source: "\n  fragment MyEntryFields on Timesheet {\n    id\n    date\n    project\n    hours\n    notes\n    status\n    rejectionReason\n    version\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment MyEntryFields on Timesheet {\n    id\n    date\n    project\n    hours\n    notes\n    status\n    rejectionReason\n    version\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTimesheet($id: ID!, $expectedVersion: Int!, $input: UpdateTimesheetInput!) {\n    updateTimesheet(id: $id, expectedVersion: $expectedVersion, input: $input) {\n      ...MyEntryFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTimesheet($id: ID!, $expectedVersion: Int!, $input: UpdateTimesheetInput!) {\n    updateTimesheet(id: $id, expectedVersion: $expectedVersion, input: $input) {\n      ...MyEntryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CurrentEntry($id: ID!) {\n    timesheet(id: $id) {\n      ...MyEntryFields\n    }\n  }\n"): (typeof documents)["\n  query CurrentEntry($id: ID!) {\n    timesheet(id: $id) {\n      ...MyEntryFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 
 /**
  * Page-by-page navigation over a cursor connection (first/after): keeps the cursors of the pages
@@ -8,10 +8,20 @@ import { useState } from 'react';
  */
 export function useCursorPages() {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const next = useCallback(
+    (endCursor: string) => setCursors((current) => [...current, endCursor]),
+    [],
+  );
+  const previous = useCallback(
+    () => setCursors((current) => (current.length > 1 ? current.slice(0, -1) : current)),
+    [],
+  );
+  const reset = useCallback(() => setCursors([null]), []);
   return {
     after: cursors[cursors.length - 1] ?? null,
     page: cursors.length,
-    next: (endCursor: string) => setCursors((current) => [...current, endCursor]),
-    previous: () => setCursors((current) => (current.length > 1 ? current.slice(0, -1) : current)),
+    next,
+    previous,
+    reset,
   };
 }

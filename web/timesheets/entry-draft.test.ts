@@ -1,6 +1,13 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { describeApiError } from '../apollo/api-errors';
-import { checkDraft, parseHours, problemToFieldErrors } from './entry-draft';
+import {
+  checkDraft,
+  draftFromEntry,
+  loggedBesides,
+  parseHours,
+  problemToFieldErrors,
+  toUpdateInput,
+} from './entry-draft';
 import type { EntryDraft } from './entry-draft';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -97,5 +104,50 @@ describe('problemToFieldErrors', () => {
       errors: {},
       formError: 'Entry is approved and locked.',
     });
+  });
+});
+
+describe('editing an entry', () => {
+  const stored = { date: '2026-11-24', project: 'Apollo', hours: 6, notes: null };
+
+  it('starts the draft from the stored entry', () => {
+    expect(draftFromEntry(stored)).toEqual({
+      date: '2026-11-24',
+      project: 'Apollo',
+      hours: '6',
+      notes: '',
+      idempotencyKey: '',
+    });
+  });
+
+  it('counts the day without the entry being edited, but fully on another day', () => {
+    expect(loggedBesides(stored, '2026-11-24', 2000)).toBe(1400);
+    expect(loggedBesides(stored, '2026-11-23', 2000)).toBe(2000);
+    expect(loggedBesides(stored, '2026-11-24', null)).toBeNull();
+  });
+
+  it('lets an entry grow up to the daily limit on its own day', () => {
+    const draft = { ...draftFromEntry(stored), hours: '10' };
+    const logged = loggedBesides(stored, draft.date, 2000);
+    expect(checkDraft(draft, logged, NOW).ok).toBe(true);
+    const tooMuch = checkDraft({ ...draft, hours: '10.01' }, logged, NOW);
+    expect(tooMuch.ok).toBe(false);
+  });
+
+  it('sends every field of a changed entry, clearing notes with an empty string', () => {
+    const checked = checkDraft({ ...draftFromEntry(stored), hours: '8' }, 0, NOW);
+    if (!checked.ok) throw new Error('expected a valid draft');
+    expect(toUpdateInput(checked.input, stored)).toEqual({
+      date: '2026-11-24',
+      project: 'Apollo',
+      hours: 8,
+      notes: '',
+    });
+  });
+
+  it('answers null when nothing changed', () => {
+    const checked = checkDraft(draftFromEntry(stored), 0, NOW);
+    if (!checked.ok) throw new Error('expected a valid draft');
+    expect(toUpdateInput(checked.input, stored)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { checkDailyTotal, fromHundredths, validateEntry } from '../../core';
+import { checkDailyTotal, fromHundredths, toHundredths, validateEntry } from '../../core';
 import type { ApiProblem } from '../apollo/api-errors';
 
 /** The add-entry form as typed. Kept in sessionStorage so a sign-in redirect does not lose it. */
@@ -24,6 +24,23 @@ export interface CreateInput {
   idempotencyKey: string;
 }
 
+/** An entry as stored, which the edit form starts from. */
+export interface StoredEntry {
+  date: string;
+  project: string;
+  hours: number;
+  notes?: string | null;
+}
+
+/** The changes of an edit: every field, so a resubmission says what it stands for. */
+export interface UpdateInput {
+  date: string;
+  project: string;
+  hours: number;
+  /** An empty string clears the notes. */
+  notes: string;
+}
+
 const DRAFT_KEY = 'timesheets.entry-draft';
 
 /** A new random key (crypto.randomUUID needs a secure context; getRandomValues does not). */
@@ -36,6 +53,46 @@ export function newIdempotencyKey(): string {
 
 export function emptyDraft(date: string): EntryDraft {
   return { date, project: '', hours: '', notes: '', idempotencyKey: newIdempotencyKey() };
+}
+
+/** The edit form's starting point: the entry as stored (edits need no idempotency key). */
+export function draftFromEntry(entry: StoredEntry): EntryDraft {
+  return {
+    date: entry.date,
+    project: entry.project,
+    hours: String(entry.hours),
+    notes: entry.notes ?? '',
+    idempotencyKey: '',
+  };
+}
+
+/**
+ * What a day holds besides the entry being edited: its old hours are replaced, not added, when
+ * it stays on that day. Null when the day's total is not known.
+ */
+export function loggedBesides(
+  entry: StoredEntry,
+  date: string,
+  loggedThatDay: number | null,
+): number | null {
+  if (loggedThatDay === null || date !== entry.date) return loggedThatDay;
+  return Math.max(0, loggedThatDay - (toHundredths(entry.hours) ?? 0));
+}
+
+/** The update for a checked edit, or null when it changes nothing. */
+export function toUpdateInput(input: CreateInput, entry: StoredEntry): UpdateInput | null {
+  const update = {
+    date: input.date,
+    project: input.project,
+    hours: input.hours,
+    notes: input.notes ?? '',
+  };
+  const unchanged =
+    update.date === entry.date &&
+    update.project === entry.project &&
+    update.hours === entry.hours &&
+    update.notes === (entry.notes ?? '');
+  return unchanged ? null : update;
 }
 
 /** Reads hours as people type them: "7.5", "7,5". Empty or unreadable gives NaN. */

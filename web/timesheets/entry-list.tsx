@@ -1,25 +1,25 @@
 'use client';
 
-import { useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
-import { SCOPES } from '../../core';
-import { describeApiError } from '../apollo/api-errors';
+import { useQuery } from '@apollo/client/react';
+import Link from 'next/link';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { addDays, SCOPES } from '../../core';
 import { useAuth } from '../auth/auth-context';
-import { ConfirmDialog } from '../components/confirm-dialog';
-import { ErrorPanel, problemSentence } from '../components/error-panel';
+import { ErrorPanel } from '../components/error-panel';
 import { Loading } from '../components/loading';
-import { graphql } from '../gql';
-import type { MyEntriesQuery } from '../gql/graphql';
-import { formatDay, formatLongDay } from '../lib/format';
-import { useCursorPages } from '../lib/use-cursor-pages';
 import { Pager } from '../components/pager';
-import { StatusBadge } from './status-badge';
+import { graphql } from '../gql';
+import { formatRange } from '../lib/format';
+import { useCursorPages } from '../lib/use-cursor-pages';
+import { useFocusAfterRemoval } from '../lib/use-focus-after-removal';
+import { EntryItem } from './entry-item';
+import type { EntryItemActions } from './entry-item';
 
 const PAGE_SIZE = 10;
 
 const MY_ENTRIES = graphql(`
-  query MyEntries($first: Int!, $after: String) {
-    timesheets(first: $first, after: $after) {
+  query MyEntries($from: LocalDate!, $to: LocalDate!, $first: Int!, $after: String) {
+    timesheets(from: $from, to: $to, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -27,119 +27,76 @@ const MY_ENTRIES = graphql(`
       }
       edges {
         node {
-          id
-          date
-          project
-          hours
-          notes
-          status
-          rejectionReason
+          ...MyEntryFields
         }
       }
     }
   }
 `);
 
-const DELETE_TIMESHEET = graphql(`
-  mutation DeleteTimesheet($id: ID!) {
-    deleteTimesheet(id: $id)
-  }
-`);
-
-type Entry = MyEntriesQuery['timesheets']['edges'][number]['node'];
-
-function DeleteEntry({ entry }: { entry: Entry }) {
-  const [confirming, setConfirming] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [deleteTimesheet, { loading }] = useMutation(DELETE_TIMESHEET, {
-    refetchQueries: ['WeekEntries', 'MyEntries'],
-    awaitRefetchQueries: false,
-  });
-  const label = `${entry.hours} h on ${entry.project}, ${formatDay(entry.date)}`;
-
-  async function confirm() {
-    setConfirming(false);
-    setProblem(null);
-    try {
-      await deleteTimesheet({ variables: { id: entry.id } });
-    } catch (error) {
-      const described = describeApiError(error);
-      setProblem(
-        described.kind === 'conflict'
-          ? `This entry can no longer be deleted: ${described.message}`
-          : problemSentence(described),
-      );
-    }
-  }
-
+/** Links to the weeks before and after, the same as the grid's (they move the whole page). */
+function WeekLinks({ monday, weekHref }: { monday: string; weekHref: (m: string) => string }) {
   return (
-    <>
-      <button
-        type="button"
-        className="button button-quiet button-small"
-        onClick={() => setConfirming(true)}
-        disabled={loading}
-        aria-label={`Delete entry: ${label}`}
-      >
-        {loading ? 'Deleting…' : 'Delete'}
-      </button>
-      <ConfirmDialog
-        open={confirming}
-        title="Delete this entry?"
-        confirmLabel="Delete entry"
-        onConfirm={() => void confirm()}
-        onCancel={() => setConfirming(false)}
-      >
-        <p>
-          {entry.hours} hours on <strong>{entry.project}</strong>, {formatLongDay(entry.date)}. This
-          cannot be undone.
-        </p>
-      </ConfirmDialog>
-      {problem && (
-        <p className="error-text" role="alert">
-          {problem}
-        </p>
-      )}
-    </>
+    <nav aria-label="Weeks of my entries" className="week-nav">
+      <Link className="button button-quiet button-small" href={weekHref(addDays(monday, -7))}>
+        <span aria-hidden="true">←</span> Previous week
+      </Link>
+      <Link className="button button-quiet button-small" href={weekHref(addDays(monday, 7))}>
+        Next week <span aria-hidden="true">→</span>
+      </Link>
+    </nav>
   );
 }
 
-function EntryItem({ entry, canDelete }: { entry: Entry; canDelete: boolean }) {
-  return (
-    <li className="entry" data-entry-id={entry.id}>
-      <div className="entry-main">
-        <span className="entry-date">{formatDay(entry.date)}</span>
-        <span className="entry-project">{entry.project}</span>
-        <span className="entry-hours">{entry.hours} h</span>
-        <StatusBadge status={entry.status} />
-      </div>
-      {entry.notes && <p className="entry-notes">{entry.notes}</p>}
-      {entry.status === 'REJECTED' && entry.rejectionReason && (
-        <p className="entry-reason">Reason: {entry.rejectionReason}</p>
-      )}
-      {canDelete && entry.status !== 'APPROVED' && (
-        <div className="entry-actions">
-          <DeleteEntry entry={entry} />
-        </div>
-      )}
-    </li>
-  );
-}
-
-/** My entries, newest first, a page at a time. */
-export function EntryList() {
+/** My entries of the week on screen, a page at a time, with what I may still do with each. */
+export function EntryList({
+  monday,
+  weekHref,
+}: {
+  monday: string;
+  weekHref: (monday: string) => string;
+}) {
   const auth = useAuth();
   const pages = useCursorPages();
+  const [status, setStatus] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focus = useFocusAfterRemoval(list, heading);
   const { data, error, loading, refetch } = useQuery(MY_ENTRIES, {
-    variables: { first: PAGE_SIZE, after: pages.after },
+    variables: { from: monday, to: addDays(monday, 6), first: PAGE_SIZE, after: pages.after },
   });
   const connection = data?.timesheets;
-  const canDelete = auth.hasScope(SCOPES.delete);
   const totalPages = connection ? Math.max(1, Math.ceil(connection.totalCount / PAGE_SIZE)) : 1;
+  const emptyLaterPage = connection?.edges.length === 0 && pages.page > 1;
+  const { previous } = pages;
+
+  useEffect(() => {
+    // The last entry of a later page was deleted or moved: show the page before.
+    if (emptyLaterPage) previous();
+  }, [emptyLaterPage, previous]);
+
+  const actions: EntryItemActions = useMemo(
+    () => ({
+      canEdit: auth.hasScope(SCOPES.create),
+      canDelete: auth.hasScope(SCOPES.delete),
+      announce: setStatus,
+      willRemove: focus.willRemove,
+      stay: focus.stay,
+    }),
+    [auth, focus.willRemove, focus.stay],
+  );
 
   return (
     <section aria-labelledby="entries-title" className="panel">
-      <h2 id="entries-title">My entries</h2>
+      <div className="week-header">
+        <h2 id="entries-title" ref={heading} tabIndex={-1}>
+          My entries <span className="heading-note">{formatRange(monday, addDays(monday, 6))}</span>
+        </h2>
+        <WeekLinks monday={monday} weekHref={weekHref} />
+      </div>
+      <div role="status" className="form-status">
+        {status}
+      </div>
       {error ? (
         <ErrorPanel
           error={error}
@@ -149,17 +106,19 @@ export function EntryList() {
       ) : loading && !connection ? (
         <Loading label="Loading your entries…" />
       ) : !connection || connection.edges.length === 0 ? (
-        <p className="empty">No entries yet. Add your first one above.</p>
+        <p className="empty">No entries this week.</p>
       ) : (
         <>
-          <ul className="entries">
+          <ul className="entries" ref={list}>
             {connection.edges.map((edge) => (
-              <EntryItem key={edge.node.id} entry={edge.node} canDelete={canDelete} />
+              <EntryItem key={edge.node.id} entry={edge.node} actions={actions} />
             ))}
           </ul>
-          <Pager label="Entry pages" pages={pages} pageInfo={connection.pageInfo}>
-            Page {pages.page} of {totalPages} · {connection.totalCount} entries
-          </Pager>
+          {(pages.page > 1 || connection.pageInfo.hasNextPage) && (
+            <Pager label="Entry pages" pages={pages} pageInfo={connection.pageInfo}>
+              Page {pages.page} of {totalPages} · {connection.totalCount} entries this week
+            </Pager>
+          )}
         </>
       )}
     </section>

@@ -89,7 +89,7 @@ function WeekPage() {
       <h1>My week</h1>
       <WeekSection monday={monday} thisMonday={thisMonday} />
       {auth.hasScope(SCOPES.create) && <EntryForm defaultDate={defaultDate} />}
-      <EntryList />
+      <EntryList key={monday} monday={monday} weekHref={weekHref} />
     </>
   );
 }
