@@ -15,11 +15,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Me {\n    me {\n      id\n    }\n  }\n": typeof types.MeDocument,
-    "\n  query Approvals($first: Int!, $after: String) {\n    approvals(status: PENDING, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n        }\n      }\n    }\n  }\n": typeof types.ApprovalsDocument,
-    "\n  mutation ApproveTimesheet($id: ID!) {\n    approveTimesheet(id: $id) {\n      id\n      status\n      decidedBy\n      decidedAt\n    }\n  }\n": typeof types.ApproveTimesheetDocument,
-    "\n  mutation RejectTimesheet($id: ID!, $reason: String!) {\n    rejectTimesheet(id: $id, reason: $reason) {\n      id\n      status\n      rejectionReason\n      decidedBy\n      decidedAt\n    }\n  }\n": typeof types.RejectTimesheetDocument,
+    "\n  query MyTeams {\n    me {\n      id\n      team\n      manages\n    }\n  }\n": typeof types.MyTeamsDocument,
+    "\n  query ApprovalWeeks($team: String, $first: Int!, $after: String) {\n    approvalWeeks(status: PENDING, team: $team, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        weekStart\n        totalHours\n        owner {\n          id\n          name\n          email\n          team\n        }\n        entries {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n          version\n        }\n      }\n    }\n  }\n": typeof types.ApprovalWeeksDocument,
+    "\n  fragment DecidedFields on Timesheet {\n    id\n    status\n    rejectionReason\n    decidedBy\n    decidedAt\n    version\n    updatedAt\n  }\n": typeof types.DecidedFieldsFragmentDoc,
+    "\n  mutation ApproveTimesheet($id: ID!, $expectedVersion: Int) {\n    approveTimesheet(id: $id, expectedVersion: $expectedVersion) {\n      ...DecidedFields\n    }\n  }\n": typeof types.ApproveTimesheetDocument,
+    "\n  mutation RejectTimesheet($id: ID!, $reason: String!, $expectedVersion: Int) {\n    rejectTimesheet(id: $id, reason: $reason, expectedVersion: $expectedVersion) {\n      ...DecidedFields\n    }\n  }\n": typeof types.RejectTimesheetDocument,
+    "\n  mutation ApproveWeek($userId: ID!, $weekStart: LocalDate!) {\n    approveWeek(userId: $userId, weekStart: $weekStart) {\n      ...DecidedFields\n    }\n  }\n": typeof types.ApproveWeekDocument,
+    "\n  mutation RejectWeek($userId: ID!, $weekStart: LocalDate!, $reason: String!) {\n    rejectWeek(userId: $userId, weekStart: $weekStart, reason: $reason) {\n      ...DecidedFields\n    }\n  }\n": typeof types.RejectWeekDocument,
     "\n  query ExportEntries($from: LocalDate!, $to: LocalDate!, $after: String) {\n    timesheets(from: $from, to: $to, first: 200, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n": typeof types.ExportEntriesDocument,
     "\n  mutation DeleteTimesheet($id: ID!) {\n    deleteTimesheet(id: $id)\n  }\n": typeof types.DeleteTimesheetDocument,
+    "\n  query EntryDetails($id: ID!) {\n    timesheet(id: $id) {\n      ...MyEntryFields\n      createdAt\n      owner {\n        id\n        name\n        email\n      }\n      history {\n        at\n        action\n        reason\n        actor {\n          id\n          name\n          email\n        }\n        changes {\n          field\n          from\n          to\n        }\n      }\n    }\n  }\n": typeof types.EntryDetailsDocument,
     "\n  query Projects {\n    projects(first: 50)\n  }\n": typeof types.ProjectsDocument,
     "\n  mutation CreateTimesheet($input: CreateTimesheetInput!) {\n    createTimesheet(input: $input) {\n      ...MyEntryFields\n    }\n  }\n": typeof types.CreateTimesheetDocument,
     "\n  query MyEntries($from: LocalDate!, $to: LocalDate!, $first: Int!, $after: String) {\n    timesheets(from: $from, to: $to, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...MyEntryFields\n        }\n      }\n    }\n  }\n": typeof types.MyEntriesDocument,
@@ -30,11 +35,16 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n    }\n  }\n": types.MeDocument,
-    "\n  query Approvals($first: Int!, $after: String) {\n    approvals(status: PENDING, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n        }\n      }\n    }\n  }\n": types.ApprovalsDocument,
-    "\n  mutation ApproveTimesheet($id: ID!) {\n    approveTimesheet(id: $id) {\n      id\n      status\n      decidedBy\n      decidedAt\n    }\n  }\n": types.ApproveTimesheetDocument,
-    "\n  mutation RejectTimesheet($id: ID!, $reason: String!) {\n    rejectTimesheet(id: $id, reason: $reason) {\n      id\n      status\n      rejectionReason\n      decidedBy\n      decidedAt\n    }\n  }\n": types.RejectTimesheetDocument,
+    "\n  query MyTeams {\n    me {\n      id\n      team\n      manages\n    }\n  }\n": types.MyTeamsDocument,
+    "\n  query ApprovalWeeks($team: String, $first: Int!, $after: String) {\n    approvalWeeks(status: PENDING, team: $team, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        weekStart\n        totalHours\n        owner {\n          id\n          name\n          email\n          team\n        }\n        entries {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n          version\n        }\n      }\n    }\n  }\n": types.ApprovalWeeksDocument,
+    "\n  fragment DecidedFields on Timesheet {\n    id\n    status\n    rejectionReason\n    decidedBy\n    decidedAt\n    version\n    updatedAt\n  }\n": types.DecidedFieldsFragmentDoc,
+    "\n  mutation ApproveTimesheet($id: ID!, $expectedVersion: Int) {\n    approveTimesheet(id: $id, expectedVersion: $expectedVersion) {\n      ...DecidedFields\n    }\n  }\n": types.ApproveTimesheetDocument,
+    "\n  mutation RejectTimesheet($id: ID!, $reason: String!, $expectedVersion: Int) {\n    rejectTimesheet(id: $id, reason: $reason, expectedVersion: $expectedVersion) {\n      ...DecidedFields\n    }\n  }\n": types.RejectTimesheetDocument,
+    "\n  mutation ApproveWeek($userId: ID!, $weekStart: LocalDate!) {\n    approveWeek(userId: $userId, weekStart: $weekStart) {\n      ...DecidedFields\n    }\n  }\n": types.ApproveWeekDocument,
+    "\n  mutation RejectWeek($userId: ID!, $weekStart: LocalDate!, $reason: String!) {\n    rejectWeek(userId: $userId, weekStart: $weekStart, reason: $reason) {\n      ...DecidedFields\n    }\n  }\n": types.RejectWeekDocument,
     "\n  query ExportEntries($from: LocalDate!, $to: LocalDate!, $after: String) {\n    timesheets(from: $from, to: $to, first: 200, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          date\n          project\n          hours\n          notes\n          status\n          rejectionReason\n        }\n      }\n    }\n  }\n": types.ExportEntriesDocument,
     "\n  mutation DeleteTimesheet($id: ID!) {\n    deleteTimesheet(id: $id)\n  }\n": types.DeleteTimesheetDocument,
+    "\n  query EntryDetails($id: ID!) {\n    timesheet(id: $id) {\n      ...MyEntryFields\n      createdAt\n      owner {\n        id\n        name\n        email\n      }\n      history {\n        at\n        action\n        reason\n        actor {\n          id\n          name\n          email\n        }\n        changes {\n          field\n          from\n          to\n        }\n      }\n    }\n  }\n": types.EntryDetailsDocument,
     "\n  query Projects {\n    projects(first: 50)\n  }\n": types.ProjectsDocument,
     "\n  mutation CreateTimesheet($input: CreateTimesheetInput!) {\n    createTimesheet(input: $input) {\n      ...MyEntryFields\n    }\n  }\n": types.CreateTimesheetDocument,
     "\n  query MyEntries($from: LocalDate!, $to: LocalDate!, $first: Int!, $after: String) {\n    timesheets(from: $from, to: $to, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...MyEntryFields\n        }\n      }\n    }\n  }\n": types.MyEntriesDocument,
@@ -65,15 +75,31 @@ export function graphql(source: "\n  query Me {\n    me {\n      id\n    }\n  }\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Approvals($first: Int!, $after: String) {\n    approvals(status: PENDING, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Approvals($first: Int!, $after: String) {\n    approvals(status: PENDING, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query MyTeams {\n    me {\n      id\n      team\n      manages\n    }\n  }\n"): (typeof documents)["\n  query MyTeams {\n    me {\n      id\n      team\n      manages\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ApproveTimesheet($id: ID!) {\n    approveTimesheet(id: $id) {\n      id\n      status\n      decidedBy\n      decidedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveTimesheet($id: ID!) {\n    approveTimesheet(id: $id) {\n      id\n      status\n      decidedBy\n      decidedAt\n    }\n  }\n"];
+export function graphql(source: "\n  query ApprovalWeeks($team: String, $first: Int!, $after: String) {\n    approvalWeeks(status: PENDING, team: $team, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        weekStart\n        totalHours\n        owner {\n          id\n          name\n          email\n          team\n        }\n        entries {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n          version\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApprovalWeeks($team: String, $first: Int!, $after: String) {\n    approvalWeeks(status: PENDING, team: $team, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        weekStart\n        totalHours\n        owner {\n          id\n          name\n          email\n          team\n        }\n        entries {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n          version\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RejectTimesheet($id: ID!, $reason: String!) {\n    rejectTimesheet(id: $id, reason: $reason) {\n      id\n      status\n      rejectionReason\n      decidedBy\n      decidedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RejectTimesheet($id: ID!, $reason: String!) {\n    rejectTimesheet(id: $id, reason: $reason) {\n      id\n      status\n      rejectionReason\n      decidedBy\n      decidedAt\n    }\n  }\n"];
+export function graphql(source: "\n  fragment DecidedFields on Timesheet {\n    id\n    status\n    rejectionReason\n    decidedBy\n    decidedAt\n    version\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment DecidedFields on Timesheet {\n    id\n    status\n    rejectionReason\n    decidedBy\n    decidedAt\n    version\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveTimesheet($id: ID!, $expectedVersion: Int) {\n    approveTimesheet(id: $id, expectedVersion: $expectedVersion) {\n      ...DecidedFields\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveTimesheet($id: ID!, $expectedVersion: Int) {\n    approveTimesheet(id: $id, expectedVersion: $expectedVersion) {\n      ...DecidedFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectTimesheet($id: ID!, $reason: String!, $expectedVersion: Int) {\n    rejectTimesheet(id: $id, reason: $reason, expectedVersion: $expectedVersion) {\n      ...DecidedFields\n    }\n  }\n"): (typeof documents)["\n  mutation RejectTimesheet($id: ID!, $reason: String!, $expectedVersion: Int) {\n    rejectTimesheet(id: $id, reason: $reason, expectedVersion: $expectedVersion) {\n      ...DecidedFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveWeek($userId: ID!, $weekStart: LocalDate!) {\n    approveWeek(userId: $userId, weekStart: $weekStart) {\n      ...DecidedFields\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveWeek($userId: ID!, $weekStart: LocalDate!) {\n    approveWeek(userId: $userId, weekStart: $weekStart) {\n      ...DecidedFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectWeek($userId: ID!, $weekStart: LocalDate!, $reason: String!) {\n    rejectWeek(userId: $userId, weekStart: $weekStart, reason: $reason) {\n      ...DecidedFields\n    }\n  }\n"): (typeof documents)["\n  mutation RejectWeek($userId: ID!, $weekStart: LocalDate!, $reason: String!) {\n    rejectWeek(userId: $userId, weekStart: $weekStart, reason: $reason) {\n      ...DecidedFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -82,6 +108,10 @@ export function graphql(source: "\n  query ExportEntries($from: LocalDate!, $to:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteTimesheet($id: ID!) {\n    deleteTimesheet(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteTimesheet($id: ID!) {\n    deleteTimesheet(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EntryDetails($id: ID!) {\n    timesheet(id: $id) {\n      ...MyEntryFields\n      createdAt\n      owner {\n        id\n        name\n        email\n      }\n      history {\n        at\n        action\n        reason\n        actor {\n          id\n          name\n          email\n        }\n        changes {\n          field\n          from\n          to\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EntryDetails($id: ID!) {\n    timesheet(id: $id) {\n      ...MyEntryFields\n      createdAt\n      owner {\n        id\n        name\n        email\n      }\n      history {\n        at\n        action\n        reason\n        actor {\n          id\n          name\n          email\n        }\n        changes {\n          field\n          from\n          to\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -56,7 +56,16 @@ export function formatHundredths(hundredths: number): string {
   return String(fromHundredths(hundredths));
 }
 
-/** A short readable name for a user id: `auth0|eli` → `eli`. */
-export function shortUserId(userId: string): string {
-  return userId.includes('|') ? userId.slice(userId.lastIndexOf('|') + 1) : userId;
+const DATE_TIME_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** An instant where the person is: "25 Nov 2026, 14:05". */
+export function formatDateTime(instant: string): string {
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime()) ? instant : DATE_TIME_FORMAT.format(date);
 }

@@ -1,6 +1,7 @@
 import type { TimesheetStatus } from '../gql/graphql';
 
-const LABELS: Record<TimesheetStatus, string> = {
+/** The statuses in words, for badges and for the history. */
+export const STATUS_LABELS: Record<TimesheetStatus, string> = {
   PENDING: 'Pending',
   APPROVED: 'Approved · locked',
   REJECTED: 'Rejected',
@@ -15,7 +16,7 @@ export function StatusBadge({ status }: { status: TimesheetStatus }) {
           🔒
         </span>
       )}
-      {LABELS[status]}
+      {STATUS_LABELS[status]}
     </span>
   );
 }
