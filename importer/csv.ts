@@ -1,34 +1,17 @@
 import { parse } from 'csv-parse/sync';
 
-/** The columns of an import file, in this order, as its header line. */
-export const COLUMNS = ['externalId', 'userId', 'date', 'project', 'hours', 'notes'] as const;
-
-/** A data row of the file, ready to upload, with its line number for the summary. */
-export interface ImportRow {
-  line: number;
-  entry: {
-    externalId: string;
-    userId: string;
-    date: string;
-    project: string;
-    hours: number;
-    notes: string | null;
-  };
-}
-
-/** A row refused before sending (a value that cannot even be typed), with its line. */
-export interface LocalRejection {
-  line: number;
-  externalId: string;
-  reason: string;
-}
-
 /** The file cannot be imported at all; nothing was sent. */
 export class ImportFileError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ImportFileError';
   }
+}
+
+/** A data line of a CSV file: its values, and the line it starts on (a value may span lines). */
+export interface CsvRecord {
+  line: number;
+  values: string[];
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
@@ -66,8 +49,8 @@ function parseRecords(text: string): ParsedRecord[] {
   }
 }
 
-function checkHeader(header: string[] | undefined): void {
-  const expected = COLUMNS.join(',');
+function checkHeader(header: string[] | undefined, columns: readonly string[]): void {
+  const expected = columns.join(',');
   if (!header || header.map((h) => h.trim()).join(',') !== expected) {
     throw new ImportFileError(
       `the header must be exactly "${expected}", got "${(header ?? []).join(',')}"`,
@@ -75,43 +58,14 @@ function checkHeader(header: string[] | undefined): void {
   }
 }
 
-function toRow(record: string[], line: number): ImportRow | LocalRejection {
-  const [externalId = '', userId = '', date = '', project = '', hours = '', notes = ''] = record;
-  const value = Number(hours.trim());
-  if (hours.trim() === '' || !Number.isFinite(value)) {
-    return { line, externalId, reason: `hours must be a number, got "${hours}"` };
-  }
-  return {
-    line,
-    entry: {
-      externalId,
-      userId,
-      date: date.trim(),
-      project,
-      hours: value,
-      notes: notes === '' ? null : notes,
-    },
-  };
-}
-
 /**
- * Reads an import file: UTF-8 (a BOM is fine), a header line of exactly {@link COLUMNS}, and six
- * values on every line. Anything else throws an ImportFileError before a row is sent. A row whose
- * hours are not a number is rejected locally; every other rule is the API's to judge.
+ * Reads a CSV file for import: UTF-8 (a BOM is fine), a header line of exactly `columns`, and as
+ * many values on every line, blank lines skipped. Anything else throws an ImportFileError naming
+ * the line, before anything is sent.
  */
-export function parseImportFile(bytes: Uint8Array): {
-  rows: ImportRow[];
-  rejected: LocalRejection[];
-} {
+export function readCsvFile(bytes: Uint8Array, columns: readonly string[]): CsvRecord[] {
   const records = parseRecords(decodeUtf8(bytes));
-  checkHeader(records[0]?.record);
-  const rows: ImportRow[] = [];
-  const rejected: LocalRejection[] = [];
-  records.slice(1).forEach((parsed) => {
-    const row = toRow(parsed.record, startLine(parsed));
-    if ('entry' in row) rows.push(row);
-    else rejected.push(row);
-  });
-  if (rows.length + rejected.length === 0) throw new ImportFileError('the file has no data rows');
-  return { rows, rejected };
+  checkHeader(records[0]?.record, columns);
+  if (records.length < 2) throw new ImportFileError('the file has no data rows');
+  return records.slice(1).map((parsed) => ({ line: startLine(parsed), values: parsed.record }));
 }

@@ -1,12 +1,13 @@
-import { ImportFileError, parseImportFile } from './csv';
+import { ImportFileError } from './csv';
+import { parseEntriesFile } from './entries-file';
 
 const HEADER = 'externalId,userId,date,project,hours,notes';
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-describe('parseImportFile', () => {
+describe('parseEntriesFile', () => {
   it('reads rows with the line each starts on, through blank lines and multi-line notes', () => {
     const file = `${HEADER}\n\nhr-1,auth0|emma,2026-11-20,Audit,2,"two\nlines"\n\nhr-2,auth0|eli,2026-11-21,Sales,1.5,`;
-    const { rows, rejected } = parseImportFile(bytes(file));
+    const { rows, rejected } = parseEntriesFile(bytes(file));
     expect(rejected).toEqual([]);
     expect(rows).toEqual([
       {
@@ -36,11 +37,11 @@ describe('parseImportFile', () => {
 
   it('accepts a UTF-8 byte order mark and CRLF line ends', () => {
     const file = `\uFEFF${HEADER}\r\nhr-1,auth0|emma,2026-11-20,Café,2,\r\n`;
-    expect(parseImportFile(bytes(file)).rows[0]?.entry.project).toBe('Café');
+    expect(parseEntriesFile(bytes(file)).rows[0]?.entry.project).toBe('Café');
   });
 
   it('rejects a row whose hours are not a number, locally and with its line', () => {
-    const { rows, rejected } = parseImportFile(
+    const { rows, rejected } = parseEntriesFile(
       bytes(`${HEADER}\nhr-1,auth0|emma,2026-11-20,Audit,two,\n`),
     );
     expect(rows).toEqual([]);
@@ -67,8 +68,8 @@ describe('parseImportFile', () => {
     ],
     ['no data rows', `${HEADER}\n`, /no data rows/],
   ])('refuses a file with %s before anything is sent', (_name, text, message) => {
-    expect(() => parseImportFile(bytes(text))).toThrow(ImportFileError);
-    expect(() => parseImportFile(bytes(text))).toThrow(message);
+    expect(() => parseEntriesFile(bytes(text))).toThrow(ImportFileError);
+    expect(() => parseEntriesFile(bytes(text))).toThrow(message);
   });
 
   it('refuses a file that is not UTF-8', () => {
@@ -77,7 +78,7 @@ describe('parseImportFile', () => {
       0xe9,
       ...bytes(',2,\n'),
     ]);
-    expect(() => parseImportFile(latin1)).toThrow(
+    expect(() => parseEntriesFile(latin1)).toThrow(
       'the file is not valid UTF-8 text (save it as CSV UTF-8)',
     );
   });

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { fetchClientToken, type ClientCredentials } from './client-credentials';
-import { parseImportFile, type LocalRejection } from './csv';
+import { parseEntriesFile, type LocalRejection } from './entries-file';
+import { parsePeopleFile } from './people-file';
 import { uploadRows, type ImportSummary } from './upload';
+import { upsertPeople, type PeopleSummary } from './upsert-people';
 
 export interface ImportSettings {
   file: string;
@@ -11,28 +13,45 @@ export interface ImportSettings {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** A token getter for the batches: one client-credentials token, fetched again when asked. */
+function tokenGetter(client: ClientCredentials) {
+  let token: string | null = null;
+  return async (fresh: boolean) => {
+    if (fresh || token === null) token = await fetchClientToken(client);
+    return token;
+  };
+}
+
+function uploadOptions(settings: ImportSettings) {
+  return {
+    apiUrl: settings.apiUrl,
+    getToken: tokenGetter(settings.client),
+    batchSize: settings.batchSize,
+    onProgress: settings.onProgress,
+  };
+}
+
 /**
  * The automated process end to end: read and check the file (nothing is sent if it is malformed),
  * get a client-credentials token, upload in batches. Rows refused locally join the API's refusals.
  */
 export async function runImport(settings: ImportSettings): Promise<ImportSummary> {
-  const { rows, rejected } = parseImportFile(await readFile(settings.file));
-  let token: string | null = null;
-  const getToken = async (fresh: boolean) => {
-    if (fresh || token === null) token = await fetchClientToken(settings.client);
-    return token;
-  };
-  const summary = await uploadRows(rows, {
-    apiUrl: settings.apiUrl,
-    getToken,
-    batchSize: settings.batchSize,
-    onProgress: settings.onProgress,
-  });
+  const { rows, rejected } = parseEntriesFile(await readFile(settings.file));
+  const summary = await uploadRows(rows, uploadOptions(settings));
   const all: LocalRejection[] = [...rejected, ...summary.rejected].sort((a, b) => a.line - b.line);
   return { ...summary, rejected: all };
 }
 
-/** The closing summary a person reads. */
+/**
+ * The people directory end to end: read and check the whole file (nothing is sent if a line is
+ * bad), get a client-credentials token, send the people through `upsertPeople` in batches.
+ */
+export async function runPeopleImport(settings: ImportSettings): Promise<PeopleSummary> {
+  const rows = parsePeopleFile(await readFile(settings.file));
+  return upsertPeople(rows, uploadOptions(settings));
+}
+
+/** The closing summary of an entries import, as a person reads it. */
 export function formatSummary(summary: ImportSummary): string {
   const lines = [
     `created ${summary.created}, unchanged ${summary.unchanged}, rejected ${summary.rejected.length}`,
@@ -41,4 +60,9 @@ export function formatSummary(summary: ImportSummary): string {
     ),
   ];
   return lines.join('\n');
+}
+
+/** The closing summary of a people import. */
+export function formatPeopleSummary(summary: PeopleSummary): string {
+  return `created ${summary.created}, updated ${summary.updated}, unchanged ${summary.unchanged}`;
 }

@@ -2,37 +2,58 @@
  * `npm run import -- file.csv [--batch-size N]`: the automated process of the scenario. Pushes a
  * CSV file (externalId,userId,date,project,hours,notes) through the API's uploadTimesheets with a
  * client-credentials token. Exit code 1 if any row was rejected, 2 if nothing could be imported.
+ *
+ * `npm run import -- --people people.csv [--batch-size N]`: pushes the people directory
+ * (id,name,email,team) through upsertPeople. Exit code 2 if the file, the token or a batch was
+ * refused.
  */
 import { parseArgs } from 'node:util';
-import { ImportFileError } from '../importer/csv';
+import { MAX_PEOPLE_PER_CALL } from '../core/people';
+import { BatchRefusedError } from '../importer/api-client';
 import { TokenRequestError } from '../importer/client-credentials';
-import { formatSummary, runImport } from '../importer/run-import';
-import { BatchRefusedError } from '../importer/upload';
+import { ImportFileError } from '../importer/csv';
+import {
+  formatPeopleSummary,
+  formatSummary,
+  runImport,
+  runPeopleImport,
+  type ImportSettings,
+} from '../importer/run-import';
+import { MAX_ENTRIES_PER_CALL } from '../importer/upload';
 
 const env = process.env;
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'batch-size': { type: 'string' } },
+  options: { 'batch-size': { type: 'string' }, people: { type: 'string' } },
 });
+const peopleFile = values.people;
+const file = peopleFile ?? positionals[0];
+const maxBatch = peopleFile === undefined ? MAX_ENTRIES_PER_CALL : MAX_PEOPLE_PER_CALL;
 const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
-const file = positionals[0];
 
 if (
   !file ||
-  positionals.length > 1 ||
-  (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0 && batchSize <= 500))
+  positionals.length > (peopleFile === undefined ? 1 : 0) ||
+  (batchSize !== undefined &&
+    !(Number.isInteger(batchSize) && batchSize > 0 && batchSize <= maxBatch))
 ) {
-  console.error('usage: npm run import -- <file.csv> [--batch-size 1..500]');
+  console.error(
+    [
+      `usage: npm run import -- <file.csv> [--batch-size 1..${MAX_ENTRIES_PER_CALL}]`,
+      `       npm run import -- --people <people.csv> [--batch-size 1..${MAX_PEOPLE_PER_CALL}]`,
+    ].join('\n'),
+  );
   process.exit(2);
 }
 
+const noun = peopleFile === undefined ? 'rows' : 'people';
 const progress = (done: number, total: number) => {
-  const line = `sent ${done}/${total} rows`;
+  const line = `sent ${done}/${total} ${noun}`;
   if (process.stderr.isTTY) process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
   else console.error(line);
 };
 
-runImport({
+const settings: ImportSettings = {
   file,
   apiUrl: env.API_URL ?? 'http://localhost:4000/graphql',
   batchSize,
@@ -43,11 +64,21 @@ runImport({
     clientId: env.IMPORT_CLIENT_ID ?? 'timesheets-importer',
     clientSecret: env.IMPORT_CLIENT_SECRET ?? 'importer-dev-secret',
   },
-}).then(
-  (summary) => {
-    console.log(formatSummary(summary));
-    process.exit(summary.rejected.length > 0 ? 1 : 0);
-  },
+};
+
+/** Prints the summary; resolves to the exit code. */
+async function run(): Promise<number> {
+  if (peopleFile !== undefined) {
+    console.log(formatPeopleSummary(await runPeopleImport(settings)));
+    return 0;
+  }
+  const summary = await runImport(settings);
+  console.log(formatSummary(summary));
+  return summary.rejected.length > 0 ? 1 : 0;
+}
+
+run().then(
+  (code) => process.exit(code),
   (error: unknown) => {
     const known = [ImportFileError, TokenRequestError, BatchRefusedError].some(
       (type) => error instanceof type,

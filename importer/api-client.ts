@@ -1,0 +1,117 @@
+/** How the importer calls the API: one GraphQL mutation per batch, resent when it fails in transit. */
+
+export interface ApiCallOptions {
+  apiUrl: string;
+  /** Gets a token; called again (fresh) once after a 401. */
+  getToken: (fresh: boolean) => Promise<string>;
+  /** How many times a batch is sent at most when the network or the server fails. */
+  attempts?: number;
+  /** Milliseconds before the first retry; doubles each time. */
+  retryDelayMs?: number;
+}
+
+/** Items sent per call unless told otherwise. */
+export const DEFAULT_BATCH_SIZE = 200;
+
+export interface BatchOptions extends ApiCallOptions {
+  batchSize?: number;
+  /** Called after each batch with how many items were sent so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A GraphQL error as the API sends it; `extensions` is the contract, the message is for people. */
+export interface ApiError {
+  message: string;
+  extensions?: { code?: string; field?: string; scope?: string };
+}
+
+interface GraphQLResponse {
+  data?: Record<string, unknown> | null;
+  errors?: ApiError[];
+}
+
+/** The batch could not be delivered; retrying may help. */
+class TransientError extends Error {}
+
+/** The API refused the batch as a whole; retrying will not help. `errors` are the API's own. */
+export class BatchRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly errors: readonly ApiError[] = [],
+  ) {
+    super(message);
+    this.name = 'BatchRefusedError';
+  }
+}
+
+async function post(options: ApiCallOptions, token: string, body: string): Promise<Response> {
+  try {
+    return await fetch(options.apiUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+    });
+  } catch (error) {
+    throw new TransientError(`the API did not answer (${(error as Error).message})`);
+  }
+}
+
+async function sendOnce(
+  options: ApiCallOptions,
+  body: string,
+  field: string,
+  fresh: boolean,
+): Promise<unknown> {
+  const response = await post(options, await options.getToken(fresh), body);
+  if (response.status === 401 && !fresh) return sendOnce(options, body, field, true);
+  if (response.status >= 500 || response.status === 429) {
+    throw new TransientError(`the API answered HTTP ${response.status}`);
+  }
+  const json = (await response.json().catch(() => null)) as GraphQLResponse | null;
+  const result = json?.data?.[field];
+  if (result === undefined || result === null) {
+    const errors = json?.errors ?? [];
+    const message =
+      errors.length > 0 ? errors.map((e) => e.message).join('; ') : `HTTP ${response.status}`;
+    throw new BatchRefusedError(`the API refused the batch: ${message}`, errors);
+  }
+  return result;
+}
+
+/**
+ * Sends one mutation and returns its root `field`. A failure in transit (no answer, HTTP 5xx or
+ * 429) is retried with exponential back-off, so the mutation must be idempotent; a 401 gets a
+ * fresh token once. Any other refusal throws a BatchRefusedError carrying the API's errors.
+ */
+export async function sendMutation<T>(
+  options: ApiCallOptions,
+  query: string,
+  variables: Record<string, unknown>,
+  field: string,
+): Promise<T> {
+  const body = JSON.stringify({ query, variables });
+  const attempts = options.attempts ?? 5;
+  let delay = options.retryDelayMs ?? 500;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return (await sendOnce(options, body, field, false)) as T;
+    } catch (error) {
+      if (!(error instanceof TransientError) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay *= 2;
+    }
+  }
+}
+
+/** Hands `items` to `send` in batches of `options.batchSize`, one after the other, reporting progress. */
+export async function sendInBatches<T>(
+  items: readonly T[],
+  options: BatchOptions,
+  send: (batch: T[], start: number) => Promise<void>,
+): Promise<void> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  for (let start = 0; start < items.length; start += batchSize) {
+    await send(items.slice(start, start + batchSize), start);
+    options.onProgress?.(Math.min(start + batchSize, items.length), items.length);
+  }
+}
