@@ -33,6 +33,12 @@ const config: CodegenConfig = {
           TimesheetConnection: '../timesheets/timesheet#TimesheetPage as TimesheetPageModel',
           UploadResult: '../timesheets/timesheet#UploadResult as UploadResultModel',
           UploadEntryResult: '../timesheets/timesheet#UploadEntryResult as UploadEntryResultModel',
+          TimesheetEvent: '../timesheets/timesheet#TimesheetEvent as TimesheetEventModel',
+          ApprovalWeek: '../timesheets/timesheet#ApprovalWeek as ApprovalWeekModel',
+          ApprovalWeekConnection:
+            '../timesheets/timesheet#ApprovalWeekPage as ApprovalWeekPageModel',
+          Person: '../people/person#Person as PersonModel',
+          UpsertPeopleResult: '../people/person#UpsertPeopleResult as UpsertPeopleResultModel',
         },
       },
     },

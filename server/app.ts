@@ -11,6 +11,8 @@ import { createApollo } from './graphql/apollo';
 import { createSchema } from './graphql/schema';
 import { createHandler } from './http/handler';
 import { createLogger } from './logger';
+import { createLoaders } from './loaders';
+import { createPersonService } from './people/person.service';
 import { createTimesheetService } from './timesheets/timesheet.service';
 
 export interface App {
@@ -39,10 +41,10 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   const database = options.database ?? (await createDatabase(config.databaseUrl));
   await migrateToLatest(database.db);
   const verify = createVerifier(config.auth);
-  const timesheets = createTimesheetService(database.db, {
-    dialect: database.dialect,
-    now: options.now,
-  });
+  const services = {
+    timesheets: createTimesheetService(database.db, { now: options.now }),
+    people: createPersonService(database.db, { now: options.now }),
+  };
   const apollo = await createApollo(createSchema(), {
     production: config.env === 'production',
     logger,
@@ -51,7 +53,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   const context = async (req: IncomingMessage, requestId: string): Promise<Context> => {
     const token = getBearerToken(req.headers.authorization);
     const principal = token === null ? null : await verify(token);
-    return { principal, services: { timesheets }, requestId, logger };
+    if (principal?.kind === 'USER') await services.people.learnFromToken(principal);
+    return { principal, services, loaders: createLoaders(services), requestId, logger };
   };
   const ready = () =>
     checkDatabase(database.db).then(

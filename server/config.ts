@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CLAIMS_NAMESPACE } from '../core/claims';
 import { SUPPORTED_ALGORITHMS } from './auth/verifier';
 
 const commaList = (value: string) =>
@@ -31,6 +32,11 @@ const envSchema = z.object({
     .refine((value) => value.endsWith('/'), 'must end with a slash, as Auth0 issuers do'),
   AUTH_AUDIENCE: z.string().min(1),
   AUTH_JWKS_URI: z.url({ protocol: /^https?$/ }).optional(),
+  AUTH_CLAIMS_NAMESPACE: z
+    .string()
+    .min(1)
+    .refine((value) => value.endsWith('/'), 'must end with a slash, e.g. https://example.com/')
+    .default(DEFAULT_CLAIMS_NAMESPACE),
   AUTH_ALGORITHMS: z
     .string()
     .default('RS256')
@@ -56,6 +62,8 @@ export interface Config {
     audience: string;
     jwksUri: string;
     algorithms: readonly string[];
+    /** The namespace of the team and manages claims. */
+    claimsNamespace: string;
   };
   databaseUrl: string;
   corsOrigins: readonly string[];
@@ -96,6 +104,7 @@ export function loadConfig(
       audience: v.AUTH_AUDIENCE,
       jwksUri: v.AUTH_JWKS_URI ?? new URL('.well-known/jwks.json', v.AUTH_ISSUER).href,
       algorithms: Object.freeze([...v.AUTH_ALGORITHMS]),
+      claimsNamespace: v.AUTH_CLAIMS_NAMESPACE,
     }),
     databaseUrl: v.DATABASE_URL,
     corsOrigins: Object.freeze([...v.CORS_ORIGINS]),

@@ -1,11 +1,23 @@
 import type { Logger } from 'pino';
 import type { Principal } from './auth/principal';
+import type { Loaders } from './loaders';
+import type { PersonService } from './people/person.service';
 import type { TimesheetService } from './timesheets/timesheet.service';
 
-/** What every resolver receives: the verified caller (or null), the services, the request's id. */
+/** The services of the API, created once per process. */
+export interface Services {
+  timesheets: TimesheetService;
+  people: PersonService;
+}
+
+/**
+ * What every resolver receives: the verified caller (or null), the services, the request's
+ * batching loaders, the request's id and logger.
+ */
 export interface Context {
   principal: Principal | null;
-  services: { timesheets: TimesheetService };
+  services: Services;
+  loaders: Loaders;
   requestId: string;
   logger: Logger;
 }

@@ -7,41 +7,113 @@ import { startTestIssuer, type TestIssuer } from '../test/issuer';
 import { SCHEMA_PATH } from './graphql/schema';
 import { ruleTree } from './permissions';
 
-/** One operation per root field, and the scope it needs (null: any valid token). */
-const matrix: { field: string; scope: string | null; operation: string }[] = [
-  { field: 'me', scope: null, operation: '{ me { id kind scopes } }' },
-  { field: 'timesheets', scope: SCOPES.read, operation: '{ timesheets { totalCount } }' },
-  { field: 'timesheet', scope: SCOPES.read, operation: '{ timesheet(id: "missing") { id } }' },
-  { field: 'projects', scope: SCOPES.read, operation: '{ projects }' },
-  { field: 'approvals', scope: SCOPES.approve, operation: '{ approvals { totalCount } }' },
+/**
+ * One operation per root field, the scope it needs (null: any valid token) and the kind of token
+ * (null: either kind).
+ */
+const matrix: {
+  field: string;
+  scope: string | null;
+  kind: 'USER' | 'CLIENT' | null;
+  operation: string;
+}[] = [
+  { field: 'me', scope: null, kind: null, operation: '{ me { id kind scopes } }' },
+  {
+    field: 'timesheets',
+    scope: SCOPES.read,
+    kind: 'USER',
+    operation: '{ timesheets { totalCount } }',
+  },
+  {
+    field: 'timesheet',
+    scope: SCOPES.read,
+    kind: 'USER',
+    operation: '{ timesheet(id: "missing") { id } }',
+  },
+  { field: 'projects', scope: SCOPES.read, kind: 'USER', operation: '{ projects }' },
+  {
+    field: 'timesheetHistory',
+    scope: SCOPES.read,
+    kind: 'USER',
+    operation: '{ timesheetHistory(id: "missing") { action } }',
+  },
+  {
+    field: 'approvals',
+    scope: SCOPES.approve,
+    kind: 'USER',
+    operation: '{ approvals { totalCount } }',
+  },
+  {
+    field: 'approvalWeeks',
+    scope: SCOPES.approve,
+    kind: 'USER',
+    operation: '{ approvalWeeks { nodes { weekStart } } }',
+  },
   {
     field: 'createTimesheet',
     scope: SCOPES.create,
+    kind: 'USER',
     operation:
       'mutation { createTimesheet(input: { date: "2026-01-05", project: "Audit", hours: 1 }) { id } }',
   },
   {
+    field: 'updateTimesheet',
+    scope: SCOPES.create,
+    kind: 'USER',
+    operation:
+      'mutation { updateTimesheet(id: "missing", expectedVersion: 1, input: { hours: 2 }) { id } }',
+  },
+  {
     field: 'deleteTimesheet',
     scope: SCOPES.delete,
+    kind: 'USER',
     operation: 'mutation { deleteTimesheet(id: "missing") }',
   },
   {
     field: 'approveTimesheet',
     scope: SCOPES.approve,
+    kind: 'USER',
     operation: 'mutation { approveTimesheet(id: "missing") { id } }',
   },
   {
     field: 'rejectTimesheet',
     scope: SCOPES.approve,
+    kind: 'USER',
     operation: 'mutation { rejectTimesheet(id: "missing", reason: "no") { id } }',
+  },
+  {
+    field: 'approveWeek',
+    scope: SCOPES.approve,
+    kind: 'USER',
+    operation: 'mutation { approveWeek(userId: "nobody", weekStart: "2026-01-05") { id } }',
+  },
+  {
+    field: 'rejectWeek',
+    scope: SCOPES.approve,
+    kind: 'USER',
+    operation:
+      'mutation { rejectWeek(userId: "nobody", weekStart: "2026-01-05", reason: "no") { id } }',
   },
   {
     field: 'uploadTimesheets',
     scope: SCOPES.batchUpload,
+    kind: 'CLIENT',
     operation:
       'mutation { uploadTimesheets(entries: [{ externalId: "m-1", userId: "auth0|emma", date: "2026-01-05", project: "Audit", hours: 1 }]) { created } }',
   },
+  {
+    field: 'upsertPeople',
+    scope: SCOPES.batchUpload,
+    kind: 'CLIENT',
+    operation: 'mutation { upsertPeople(people: [{ id: "auth0|emma", team: "x" }]) { created } }',
+  },
 ];
+
+/** A token of the given kind (a person's when either will do) holding these scopes. */
+const tokenOf = (kind: 'USER' | 'CLIENT' | null, scopes: string[]) =>
+  kind === 'CLIENT'
+    ? issuer.clientToken('timesheets-importer', scopes)
+    : issuer.userToken('auth0|emma', scopes);
 
 let issuer: TestIssuer;
 let api: TestApi;
@@ -74,9 +146,9 @@ describe('the permission rules', () => {
   });
 });
 
-describe.each(matrix)('$field', ({ field, scope, operation }) => {
-  it('runs for a token holding its scope', async () => {
-    const token = await issuer.userToken('auth0|emma', scope ? [scope] : []);
+describe.each(matrix)('$field', ({ field, scope, kind, operation }) => {
+  it('runs for a token of its kind holding its scope', async () => {
+    const token = await tokenOf(kind, scope ? [scope] : []);
     const { status, body } = await api.gql(operation, undefined, token);
     const codes = (body.errors ?? []).map((e) => e.extensions?.code);
     expect(codes).not.toContain('FORBIDDEN');
@@ -88,7 +160,7 @@ describe.each(matrix)('$field', ({ field, scope, operation }) => {
   if (scope) {
     it('is refused with 403 insufficient_scope naming its scope for a token holding every other scope', async () => {
       const others = ALL_SCOPES.filter((s) => s !== scope);
-      const token = await issuer.userToken('auth0|emma', others);
+      const token = await tokenOf(kind, others);
       const { status, headers, body } = await api.gql(operation, undefined, token);
       expect(status).toBe(403);
       expect(headers.get('www-authenticate')).toBe(
@@ -97,6 +169,23 @@ describe.each(matrix)('$field', ({ field, scope, operation }) => {
       expect(body.errors).toHaveLength(1);
       expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(body.errors?.[0]?.message).toContain(`"${scope}"`);
+      expect(body.data?.[field] ?? null).toBeNull();
+    });
+  }
+
+  if (kind) {
+    it('is refused with 403 FORBIDDEN naming the kind of token it needs for the other kind, even with every scope', async () => {
+      const token = await tokenOf(kind === 'USER' ? 'CLIENT' : 'USER', [...ALL_SCOPES]);
+      const { status, headers, body } = await api.gql(operation, undefined, token);
+      expect(status).toBe(403);
+      expect(headers.get('www-authenticate')).toBeNull();
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', tokenKind: kind });
+      expect(body.errors?.[0]?.message).toBe(
+        kind === 'USER'
+          ? "This operation needs a person's token (an interactive sign-in), not a machine client's token (client credentials)"
+          : "This operation needs a machine client's token (client credentials), not a person's token (an interactive sign-in)",
+      );
       expect(body.data?.[field] ?? null).toBeNull();
     });
   }

@@ -2,7 +2,8 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { deny, rule, shield, type IRule } from 'graphql-shield';
 import { SCOPES, type Scope } from '../core/scopes';
-import { InsufficientScopeError, MissingTokenError } from './auth/errors';
+import { InsufficientScopeError, MissingTokenError, WrongTokenKindError } from './auth/errors';
+import type { Principal } from './auth/principal';
 import type { Context } from './context';
 import { ForbiddenError } from './errors';
 
@@ -11,19 +12,27 @@ export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
   (_parent, _args, ctx: Context) => (ctx.principal ? true : new MissingTokenError()),
 );
 
-/** A verified token whose `scope` claim holds `scope`. */
-export function hasScope(scope: Scope) {
-  return rule(`hasScope:${scope}`, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
-    if (!ctx.principal) return new MissingTokenError();
-    return ctx.principal.scopes.has(scope) ? true : new InsufficientScopeError(scope);
-  });
+/**
+ * A verified token of the right kind whose `scope` claim holds `scope`. People's fields take a
+ * person's token (an interactive grant); the automated process's fields take a machine client's
+ * token (client credentials). Scopes alone would let a machine granted `read:timesheets` act as
+ * "<client>@clients", or a person granted `batch:upload` write for anyone.
+ */
+export function hasScope(kind: Principal['kind'], scope: Scope) {
+  return rule(`hasScope:${kind}:${scope}`, { cache: 'contextual' })(
+    (_parent, _args, ctx: Context) => {
+      if (!ctx.principal) return new MissingTokenError();
+      if (ctx.principal.kind !== kind) return new WrongTokenKindError(kind);
+      return ctx.principal.scopes.has(scope) ? true : new InsufficientScopeError(scope);
+    },
+  );
 }
 
-const canRead = hasScope(SCOPES.read);
-const canCreate = hasScope(SCOPES.create);
-const canDelete = hasScope(SCOPES.delete);
-const canApprove = hasScope(SCOPES.approve);
-const canBatchUpload = hasScope(SCOPES.batchUpload);
+const canRead = hasScope('USER', SCOPES.read);
+const canCreate = hasScope('USER', SCOPES.create);
+const canDelete = hasScope('USER', SCOPES.delete);
+const canApprove = hasScope('USER', SCOPES.approve);
+const canBatchUpload = hasScope('CLIENT', SCOPES.batchUpload);
 
 /** The one map from each root field to the rule that guards it. */
 export const ruleTree = {
@@ -33,13 +42,19 @@ export const ruleTree = {
     timesheet: canRead,
     projects: canRead,
     approvals: canApprove,
+    approvalWeeks: canApprove,
+    timesheetHistory: canRead,
   },
   Mutation: {
     createTimesheet: canCreate,
+    updateTimesheet: canCreate,
     deleteTimesheet: canDelete,
     approveTimesheet: canApprove,
     rejectTimesheet: canApprove,
+    approveWeek: canApprove,
+    rejectWeek: canApprove,
     uploadTimesheets: canBatchUpload,
+    upsertPeople: canBatchUpload,
   },
 } satisfies Record<'Query' | 'Mutation', Record<string, IRule>>;
 

@@ -51,6 +51,8 @@ export interface TestIssuer {
   sign: (claims: JWTPayload, options?: SignOptions) => Promise<string>;
   /** A user token with these scopes. */
   userToken: (sub: string, scopes: string[], extra?: JWTPayload) => Promise<string>;
+  /** A machine client's token (client credentials, as Auth0 shapes it) with these scopes. */
+  clientToken: (clientId: string, scopes: string[]) => Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -109,6 +111,13 @@ export async function startTestIssuer(): Promise<TestIssuer> {
     },
     sign,
     userToken: (sub, scopes, extra = {}) => sign({ sub, scope: scopes.join(' '), ...extra }),
+    clientToken: (clientId, scopes) =>
+      sign({
+        sub: `${clientId}@clients`,
+        azp: clientId,
+        gty: 'client-credentials',
+        scope: scopes.join(' '),
+      }),
     close: () =>
       new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };

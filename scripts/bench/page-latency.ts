@@ -64,7 +64,7 @@ interface Subject {
 
 async function openSubject(store: BenchStore, rows: number): Promise<Subject> {
   const database = await store.open();
-  const service = createTimesheetService(database.db, { dialect: database.dialect });
+  const service = createTimesheetService(database.db);
   const userId = userIdOf(MEASURED_USER);
   const half = await service.listOwn(userId, { first: 170 });
   const middle = half.pageInfo.endCursor;

@@ -1,4 +1,4 @@
-import { addDays } from '../../core';
+import { addDays, startOfWeek } from '../../core';
 import type { TimesheetStatus } from '../../server/timesheets/timesheet';
 import type { TimesheetRow } from '../../server/timesheets/timesheet.table';
 
@@ -107,6 +107,8 @@ function dayEntries(
   return parts.map((hundredths, part): TimesheetRow => {
     // Written at the end of the working day, 16:30 to 17:30 UTC.
     const createdMs = day.startMs + 59_400_000 + part * 60_000 + Math.floor(random() * 3_600_000);
+    const decided = decision(random, day.decidedOn, day.age);
+    const createdAt = new Date(createdMs).toISOString();
     return {
       id: uuidV7At(createdMs, random),
       user_id: userId,
@@ -114,11 +116,14 @@ function dayEntries(
       project: pick(random, projects),
       hundredths,
       notes: random() < 0.6 ? pick(random, NOTES) : null,
-      ...decision(random, day.decidedOn, day.age),
-      created_at: new Date(createdMs).toISOString(),
+      ...decided,
+      created_at: createdAt,
       source: userId,
       idempotency_key: null,
       external_id: null,
+      version: decided.decided_at === null ? 1 : 2,
+      updated_at: decided.decided_at ?? createdAt,
+      week_start: startOfWeek(day.date),
     };
   });
 }

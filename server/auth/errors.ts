@@ -64,3 +64,22 @@ export class InsufficientScopeError extends GraphQLError {
 export function insufficientScopeChallenge(scopes: readonly string[]): string {
   return bearerChallenge({ error: 'insufficient_scope', scope: scopes.join(' ') });
 }
+
+const KIND_NAMES = {
+  USER: "a person's token (an interactive sign-in)",
+  CLIENT: "a machine client's token (client credentials)",
+} as const;
+
+/**
+ * The token is valid but of the wrong kind for the field: a machine client's token for a
+ * person's operation, or the other way round. `extensions.tokenKind` names the kind needed.
+ */
+export class WrongTokenKindError extends GraphQLError {
+  constructor(readonly needed: keyof typeof KIND_NAMES) {
+    const other = needed === 'USER' ? 'CLIENT' : 'USER';
+    super(`This operation needs ${KIND_NAMES[needed]}, not ${KIND_NAMES[other]}`, {
+      extensions: { code: 'FORBIDDEN', tokenKind: needed },
+    });
+    this.name = 'WrongTokenKindError';
+  }
+}

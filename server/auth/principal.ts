@@ -1,4 +1,5 @@
 import type { JWTPayload } from 'jose';
+import { readManagesClaim, readTeamClaim, teamClaimNames } from '../../core/claims';
 import { parseScopes } from '../../core/scopes';
 
 /** Who is calling, as a verified access token describes them. */
@@ -11,6 +12,10 @@ export interface Principal {
   scopes: ReadonlySet<string>;
   email: string | null;
   name: string | null;
+  /** The person's team, from the namespaced team claim. */
+  team: string | null;
+  /** The teams the person approves for, from the namespaced manages claim; null: no claim. */
+  manages: readonly string[] | null;
   expiresAt: Date;
 }
 
@@ -20,9 +25,13 @@ function optionalString(value: unknown): string | null {
 
 /**
  * Reads a verified payload into a Principal. A token from the client-credentials grant (Auth0 marks
- * it `gty: client-credentials` and a `sub` ending in `@clients`) is a CLIENT.
+ * it `gty: client-credentials` and a `sub` ending in `@clients`) is a CLIENT, and has no team.
+ * `claims` are the names of the namespaced team claims (see core/claims.ts).
  */
-export function toPrincipal(payload: JWTPayload & { sub: string; exp: number }): Principal {
+export function toPrincipal(
+  payload: JWTPayload & { sub: string; exp: number },
+  claims: { team: string; manages: string } = teamClaimNames(),
+): Principal {
   const isClient = payload.gty === 'client-credentials' || payload.sub.endsWith('@clients');
   return {
     sub: payload.sub,
@@ -31,6 +40,8 @@ export function toPrincipal(payload: JWTPayload & { sub: string; exp: number }):
     scopes: parseScopes(payload.scope),
     email: optionalString(payload.email),
     name: optionalString(payload.name),
+    team: isClient ? null : readTeamClaim(payload[claims.team]),
+    manages: isClient ? null : readManagesClaim(payload[claims.manages]),
     expiresAt: new Date(payload.exp * 1000),
   };
 }

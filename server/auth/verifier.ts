@@ -6,6 +6,7 @@ import {
   type JWTHeaderParameters,
   type JWTVerifyGetKey,
 } from 'jose';
+import { teamClaimNames } from '../../core/claims';
 import { InvalidTokenError } from './errors';
 import { toPrincipal, type Principal } from './principal';
 import { TokenCache } from './token-cache';
@@ -37,6 +38,8 @@ export interface VerifierOptions {
   jwksCooldownMs?: number;
   /** How long a fetched JWKS is trusted before it is refreshed, in ms. */
   jwksMaxAgeMs?: number;
+  /** The namespace of the team claims (see core/claims.ts). */
+  claimsNamespace?: string;
   /** The clock, for tests. */
   now?: () => number;
 }
@@ -96,6 +99,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const now = options.now ?? Date.now;
   const getKey = createKeyResolver(options);
   const cache = new TokenCache<Principal>(options.cacheSize ?? 10_000);
+  const claims = teamClaimNames(options.claimsNamespace);
 
   return async function verify(token: string): Promise<Principal> {
     const cached = cache.get(token, now() - clockTolerance * 1000);
@@ -115,7 +119,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
       if (typeof payload.sub !== 'string' || payload.sub === '') {
         throw new InvalidTokenError('sub claim is empty');
       }
-      const principal = toPrincipal({ ...payload, sub: payload.sub, exp: payload.exp as number });
+      const principal = toPrincipal(
+        { ...payload, sub: payload.sub, exp: payload.exp as number },
+        claims,
+      );
       cache.set(token, principal, principal.expiresAt.getTime());
       return principal;
     } catch (error) {

@@ -66,7 +66,7 @@ describe('SQLite durability', () => {
     const again = await createDatabase(url);
     await migrateToLatest(again.db);
     const found = await createTimesheetService(again.db).findVisible(
-      { sub: 'u', canApprove: false },
+      { sub: 'u', canApprove: false, manages: null },
       created.id,
     );
     await again.close();

@@ -16,6 +16,10 @@ async function tableNames<DB>(db: Kysely<DB>, dialect: string): Promise<string[]
 // better-sqlite3's SqliteError is not a native Error object, which `rejects.toThrow` sometimes
 // does not recognise across Jest's realms: match the message instead.
 const violates = (pattern: RegExp) => ({ message: expect.stringMatching(pattern) });
+const stamps = () => {
+  const at = new Date().toISOString();
+  return { created_at: at, updated_at: at, week_start: '2026-11-23' };
+};
 
 describe.each(testDialects())('migrations (%s)', (dialect) => {
   let database: TestDatabase;
@@ -42,6 +46,8 @@ describe.each(testDialects())('migrations (%s)', (dialect) => {
       project: 'p',
       hundredths: 100,
       created_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
+      week_start: '2026-11-23',
       source: 'u',
     };
     const insert = (values: object) =>
@@ -59,7 +65,7 @@ describe.each(testDialects())('migrations (%s)', (dialect) => {
     const insert = (id: string, keys: object) =>
       database.db
         .insertInto('timesheet_entries')
-        .values({ ...base, id, created_at: new Date().toISOString(), ...keys })
+        .values({ ...base, id, ...stamps(), ...keys })
         .execute();
     await insert('k1', { idempotency_key: 'k' });
     await expect(insert('k2', { idempotency_key: 'k' })).rejects.toMatchObject(

@@ -29,25 +29,22 @@ function rootResponseKeys(ctx: GraphQLRequestContext<Context>): Set<string> {
   return keys;
 }
 
-function scopeRefusals(errors: readonly GraphQLFormattedError[]): Map<string, string> {
-  const refused = new Map<string, string>();
+/** Root fields refused by a permission rule (a missing scope or the wrong kind of token). */
+function permissionRefusals(errors: readonly GraphQLFormattedError[]): Map<string, string | null> {
+  const refused = new Map<string, string | null>();
   for (const error of errors) {
-    const scope = error.extensions?.scope;
+    const { code, scope, tokenKind } = error.extensions ?? {};
     const key = error.path?.length === 1 ? error.path[0] : undefined;
-    if (
-      error.extensions?.code === 'FORBIDDEN' &&
-      typeof scope === 'string' &&
-      typeof key === 'string'
-    ) {
-      refused.set(key, scope);
-    }
+    if (code !== 'FORBIDDEN' || typeof key !== 'string') continue;
+    if (typeof scope === 'string') refused.set(key, scope);
+    else if (typeof tokenKind === 'string') refused.set(key, null);
   }
   return refused;
 }
 
 /**
- * Answers 403 with RFC 6750's `insufficient_scope` challenge when no root field of the operation
- * was allowed to run; a partly allowed operation answers 200 with its data and the errors of the
+ * Answers 403 when no root field of the operation was allowed to run, with RFC 6750's
+ * `insufficient_scope` challenge naming the missing scopes (none for a wrong kind of token); a partly allowed operation answers 200 with its data and the errors of the
  * refused fields. (A missing token needs no help here: MissingTokenError carries its own 401 and
  * challenge in `extensions.http`, which Apollo applies.)
  */
@@ -57,12 +54,14 @@ export const httpStatusPlugin: ApolloServerPlugin<Context> = {
       willSendResponse(ctx) {
         const { body, http } = ctx.response;
         if (body.kind !== 'single' || !body.singleResult.errors) return Promise.resolve();
-        const refused = scopeRefusals(body.singleResult.errors);
+        const refused = permissionRefusals(body.singleResult.errors);
         const roots = rootResponseKeys(ctx);
         if (refused.size > 0 && roots.size > 0 && [...roots].every((key) => refused.has(key))) {
           http.status = 403;
-          const scopes = [...new Set(refused.values())];
-          http.headers.set('www-authenticate', insufficientScopeChallenge(scopes));
+          const scopes = [...new Set(refused.values())].filter((s): s is string => s !== null);
+          if (scopes.length > 0) {
+            http.headers.set('www-authenticate', insufficientScopeChallenge(scopes));
+          }
         }
         return Promise.resolve();
       },

@@ -9,6 +9,7 @@ import { LocalDate } from './scalars';
 import { Mutation } from '../timesheets/resolvers/mutation';
 import { Query } from '../timesheets/resolvers/query';
 import { TimesheetConnection } from '../timesheets/resolvers/timesheet-connection';
+import { ApprovalWeek, Timesheet, TimesheetEvent } from '../timesheets/resolvers/timesheet';
 
 /** The API contract, at the root of the repository. */
 export const SCHEMA_PATH = join(__dirname, '..', '..', 'schema.graphql');
@@ -19,6 +20,9 @@ const resolvers: Resolvers = {
   Query,
   Mutation,
   TimesheetConnection,
+  Timesheet,
+  TimesheetEvent,
+  ApprovalWeek,
 };
 
 /** The executable schema: schema.graphql, its resolvers, and the permission rules on its root. */

@@ -32,3 +32,34 @@ export function decodeCursor(cursor: string): CursorKey {
   }
   return { date, id };
 }
+
+/** The sort key of a person-week page: newest week first, then by person. */
+export interface WeekCursorKey {
+  weekStart: string;
+  userId: string;
+}
+
+/** Encodes a person-week as an opaque cursor (base64url of the Monday and the person's id). */
+export function encodeWeekCursor({ weekStart, userId }: WeekCursorKey): string {
+  return Buffer.from(`${weekStart}|${userId}`, 'utf8').toString('base64url');
+}
+
+/**
+ * Decodes a cursor made by {@link encodeWeekCursor}.
+ * @throws BadUserInputError (field `after`) when the cursor is not one of ours.
+ */
+export function decodeWeekCursor(cursor: string): WeekCursorKey {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const bar = text.indexOf('|');
+  const weekStart = text.slice(0, bar);
+  const userId = text.slice(bar + 1);
+  if (
+    bar < 0 ||
+    !isLocalDate(weekStart) ||
+    userId.length === 0 ||
+    encodeWeekCursor({ weekStart, userId }) !== cursor
+  ) {
+    throw new BadUserInputError('after is not a valid cursor', 'after');
+  }
+  return { weekStart, userId };
+}

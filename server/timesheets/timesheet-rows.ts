@@ -1,7 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { fromHundredths, type ValidEntry } from '../../core';
-import type { Timesheet } from './timesheet';
-import type { EntryWriter } from './timesheet.service';
+import { fromHundredths, startOfWeek, type ValidEntry } from '../../core';
+import type { EntryWriter, Timesheet } from './timesheet';
 import type { NewTimesheetRow, TimesheetRow } from './timesheet.table';
 
 /** Maps a stored row to the domain shape resolvers hand out. */
@@ -19,6 +18,8 @@ export function toTimesheet(row: TimesheetRow): Timesheet {
     decidedAt: row.decided_at === null ? null : new Date(row.decided_at),
     createdAt: new Date(row.created_at),
     source: row.source,
+    version: row.version,
+    updatedAt: new Date(row.updated_at),
   };
 }
 
@@ -29,12 +30,22 @@ export function newRow(
   createdAt: Date,
   keys: Pick<NewTimesheetRow, 'idempotency_key' | 'external_id'>,
 ): NewTimesheetRow {
+  const at = createdAt.toISOString();
   return {
     id: uuidv7(),
     user_id: writer.userId,
     ...entry,
-    created_at: createdAt.toISOString(),
+    week_start: startOfWeek(entry.date),
+    created_at: at,
+    updated_at: at,
+    version: 1,
     source: writer.source,
     ...keys,
   };
+}
+
+/** The key that serializes writes touching one owner's day (see writeTransaction). */
+export function dayKey(userId: string, date: string): string {
+  // The date has a fixed width, so `date user_id` names one owner's day unambiguously.
+  return `${date} ${userId}`;
 }

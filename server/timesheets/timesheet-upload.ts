@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import { checkDailyTotal, checkKey, validateEntry, type RuleViolation } from '../../core';
-import type { Dialect } from '../db/database';
 import { isRetryableConflict } from '../db/errors';
 import type { Database } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
 import { BadUserInputError } from '../errors';
-import type { UploadEntryResult, UploadResult } from './timesheet';
+import type { UploadEntryResult, UploadResult, UploadTimesheetInput } from './timesheet';
+import type { ServiceContext } from './timesheet-checks';
+import { appendEvents, diffEntries, newEvent } from './timesheet-history';
 import * as repo from './timesheet.repository';
-import { newRow, toTimesheet } from './timesheet-rows';
-import type { UploadTimesheetInput } from './timesheet.service';
+import { dayKey, newRow, toTimesheet } from './timesheet-rows';
 import type { NewTimesheetRow, TimesheetRow } from './timesheet.table';
 
 export const MAX_UPLOAD_ENTRIES = 500;
@@ -89,7 +89,7 @@ async function judgeUploadEntry(
     const used = `externalId ${externalId} was already used with other values`;
     return { ...base, status: 'REJECTED', field: 'externalId', reason: used };
   }
-  const day = `${row.date} ${row.user_id}`;
+  const day = dayKey(row.user_id, row.date);
   const total = dayTotals.get(day) ?? (await repo.sumDailyHundredths(trx, row.user_id, row.date));
   const violation = checkDailyTotal(total, row.hundredths, row.date);
   if (violation) {
@@ -103,12 +103,10 @@ async function judgeUploadEntry(
 /** Judges every entry of a batch and inserts the good ones, in the caller's transaction. */
 async function storeUpload(
   trx: Kysely<Database>,
-  dialect: Dialect,
   clientId: string,
   checked: CheckedUpload[],
+  rows: NewTimesheetRow[],
 ): Promise<UploadEntryResult[]> {
-  const rows = checked.flatMap((entry) => (entry.row ? [entry.row] : []));
-  if (dialect === 'postgres') await repo.lockOwnerDays(trx, rows);
   const externalIds = rows.map((row) => row.external_id as string);
   const storedRows = await repo.findTimesheetsByExternalIds(trx, clientId, externalIds);
   const stored = new Map(storedRows.map((row) => [row.external_id, row]));
@@ -123,6 +121,13 @@ async function storeUpload(
   const inserted = await repo.insertTimesheets(
     trx,
     created.map(([, row]) => row),
+  );
+  await appendEvents(
+    trx,
+    inserted.map((row) => {
+      const changes = diffEntries(null, row).filter((change) => change.field !== 'status');
+      return newEvent(row, clientId, 'UPLOADED', changes, row.created_at);
+    }),
   );
   const byId = new Map(inserted.map((row) => [row.id, toTimesheet(row)]));
   for (const [outcome, row] of created) outcome.timesheet = byId.get(row.id) ?? null;
@@ -142,7 +147,7 @@ function summarize(results: UploadEntryResult[]): UploadResult {
 
 /** Judges and stores a batch from an automated process, in one transaction (retried on a race). */
 export async function uploadEntries(
-  { db, dialect, now }: { db: Kysely<Database>; dialect: Dialect; now: () => Date },
+  { db, now }: ServiceContext,
   clientId: string,
   entries: UploadTimesheetInput[],
 ): Promise<UploadResult> {
@@ -150,10 +155,12 @@ export async function uploadEntries(
     throw new BadUserInputError(`entries must hold 1 to ${MAX_UPLOAD_ENTRIES} entries`, 'entries');
   }
   const checked = checkUpload(clientId, entries, now());
+  const rows = checked.flatMap((entry) => (entry.row ? [entry.row] : []));
+  const days = rows.map((row) => dayKey(row.user_id, row.date));
   for (let attempt = 1; ; attempt++) {
     try {
-      const store = (trx: Kysely<Database>) => storeUpload(trx, dialect, clientId, checked);
-      return summarize(await writeTransaction(db, dialect, store));
+      const store = (trx: Kysely<Database>) => storeUpload(trx, clientId, checked, rows);
+      return summarize(await writeTransaction(db, days, store));
     } catch (error) {
       // A concurrent upload of the same externalIds won: run again, they are now UNCHANGED.
       if (attempt >= UPLOAD_ATTEMPTS || !isRetryableConflict(error)) throw error;

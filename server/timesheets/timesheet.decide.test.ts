@@ -6,6 +6,8 @@ import type { TimesheetService } from './timesheet.service';
 
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 const newUser = () => `user-${uuidv7()}`;
+/** A company-wide approver (no manages claim). */
+const approver = (sub: string) => ({ sub, canApprove: true, manages: null });
 const failure = (code: string, message: string) => ({
   message,
   extensions: expect.objectContaining({ code }),
@@ -33,8 +35,14 @@ describeEachDatabase('approving and rejecting timesheets', (getDb) => {
 
   it('approves a pending entry of someone else and records who and when', async () => {
     const entry = await pending();
-    const approved = await service.approve(manager, entry.id);
-    expect(approved).toEqual({ ...entry, status: 'APPROVED', decidedBy: manager, decidedAt: NOW });
+    const approved = await service.approve(approver(manager), entry.id);
+    expect(approved).toEqual({
+      ...entry,
+      status: 'APPROVED',
+      decidedBy: manager,
+      decidedAt: NOW,
+      version: 2,
+    });
     expect(await rowOf(entry.id)).toMatchObject({
       status: 'APPROVED',
       decided_by: manager,
@@ -45,7 +53,7 @@ describeEachDatabase('approving and rejecting timesheets', (getDb) => {
 
   it('rejects a pending entry with its trimmed reason', async () => {
     const entry = await pending();
-    const rejected = await service.reject(manager, entry.id, '  wrong project ');
+    const rejected = await service.reject(approver(manager), entry.id, '  wrong project ');
     expect(rejected).toMatchObject({
       status: 'REJECTED',
       rejectionReason: 'wrong project',
@@ -63,7 +71,7 @@ describeEachDatabase('approving and rejecting timesheets', (getDb) => {
     ['a 1001-character reason', 'r'.repeat(1001), 'reason must be at most 1000 characters'],
   ])('refuses %s and leaves the entry pending', async (_case, reason, message) => {
     const entry = await pending();
-    await expect(service.reject(manager, entry.id, reason)).rejects.toMatchObject({
+    await expect(service.reject(approver(manager), entry.id, reason)).rejects.toMatchObject({
       message,
       extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'reason' }),
     });
@@ -72,12 +80,12 @@ describeEachDatabase('approving and rejecting timesheets', (getDb) => {
 
   it('refuses to decide again on a decided entry with CONFLICT naming its status', async () => {
     const entry = await pending();
-    await service.approve(manager, entry.id);
+    await service.approve(approver(manager), entry.id);
     const other = newUser();
-    await expect(service.reject(other, entry.id, 'late')).rejects.toMatchObject(
+    await expect(service.reject(approver(other), entry.id, 'late')).rejects.toMatchObject(
       failure('CONFLICT', `Timesheet ${entry.id} is APPROVED; only PENDING entries can be decided`),
     );
-    await expect(service.approve(other, entry.id)).rejects.toMatchObject({
+    await expect(service.approve(approver(other), entry.id)).rejects.toMatchObject({
       extensions: expect.objectContaining({ code: 'CONFLICT' }),
     });
     expect(await rowOf(entry.id)).toMatchObject({ status: 'APPROVED', decided_by: manager });
@@ -86,10 +94,10 @@ describeEachDatabase('approving and rejecting timesheets', (getDb) => {
   it('forbids deciding on one’s own entries', async () => {
     const entry = await pending();
     const message = 'You cannot decide on your own timesheet entries';
-    await expect(service.approve(owner, entry.id)).rejects.toMatchObject(
+    await expect(service.approve(approver(owner), entry.id)).rejects.toMatchObject(
       failure('FORBIDDEN', message),
     );
-    await expect(service.reject(owner, entry.id, 'no')).rejects.toMatchObject(
+    await expect(service.reject(approver(owner), entry.id, 'no')).rejects.toMatchObject(
       failure('FORBIDDEN', message),
     );
     expect(await rowOf(entry.id)).toMatchObject({ status: 'PENDING' });
@@ -97,10 +105,10 @@ describeEachDatabase('approving and rejecting timesheets', (getDb) => {
 
   it('answers NOT_FOUND for a missing entry and a malformed id', async () => {
     const missing = uuidv7();
-    await expect(service.approve(manager, missing)).rejects.toMatchObject(
+    await expect(service.approve(approver(manager), missing)).rejects.toMatchObject(
       failure('NOT_FOUND', `Timesheet ${missing} not found`),
     );
-    await expect(service.reject(manager, 'nope', 'why')).rejects.toMatchObject(
+    await expect(service.reject(approver(manager), 'nope', 'why')).rejects.toMatchObject(
       failure('NOT_FOUND', 'Timesheet nope not found'),
     );
   });
@@ -109,8 +117,8 @@ describeEachDatabase('approving and rejecting timesheets', (getDb) => {
     const entry = await pending();
     const [first, second] = [newUser(), newUser()];
     const outcomes = await Promise.allSettled([
-      service.approve(first, entry.id),
-      service.reject(second, entry.id, 'no'),
+      service.approve(approver(first), entry.id),
+      service.reject(approver(second), entry.id, 'no'),
     ]);
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const [lost] = outcomes.filter((o) => o.status === 'rejected');

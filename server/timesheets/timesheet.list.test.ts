@@ -4,7 +4,8 @@ import { describeEachDatabase } from '../../test/databases';
 import { encodeCursor } from './cursor';
 import type { Timesheet, TimesheetPage } from './timesheet';
 import { createTimesheetService } from './timesheet.service';
-import type { OwnPageArgs, TimesheetService } from './timesheet.service';
+import type { OwnPageArgs } from './timesheet';
+import type { TimesheetService } from './timesheet.service';
 
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 const newUser = () => `user-${uuidv7()}`;
@@ -115,15 +116,18 @@ describeEachDatabase('listing timesheets', (getDb) => {
     expect(page.edges.map((e) => e.node.id)).toEqual(expected.map((e) => e.id));
   });
 
-  it('lists every user’s entries in one status for approvers', async () => {
+  it('lists every other user’s entries in one status for a company-wide approver', async () => {
     const [approved] = aliceEntries;
-    await service.approve('manager', approved?.id ?? '');
-    const pending = await readAll((after) => service.listByStatus('PENDING', { first: 4, after }));
+    const manager = { sub: 'manager', canApprove: true, manages: null };
+    await service.approve(manager, approved?.id ?? '');
+    const pending = await readAll((after) =>
+      service.listForApproval(manager, 'PENDING', { first: 4, after }),
+    );
     const ids = pending.nodes.map((n) => n.id);
     expect(ids).not.toContain(approved?.id);
     expect(new Set(pending.nodes.map((n) => n.userId))).toEqual(new Set([alice, bob]));
     expect(pending.nodes.every((n) => n.status === 'PENDING')).toBe(true);
-    const approvedPage = await service.listByStatus('APPROVED', { first: 10 });
+    const approvedPage = await service.listForApproval(manager, 'APPROVED', { first: 10 });
     expect(approvedPage.edges.map((e) => e.node.id)).toEqual([approved?.id]);
     await expect(approvedPage.totals()).resolves.toEqual({ count: 1, hours: 1.25 });
   });

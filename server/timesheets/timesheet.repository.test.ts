@@ -1,6 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { addDays } from '../../core';
+import { addDays, startOfWeek } from '../../core';
 import { describeEachDatabase } from '../../test/databases';
 import type { TestDatabase } from '../../test/databases';
 import { selectTimesheetPage } from './timesheet.repository';
@@ -21,6 +21,8 @@ async function seed({ db }: TestDatabase): Promise<void> {
         project: 'P',
         hundredths: 100,
         created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+        week_start: startOfWeek(addDays('2026-01-01', i % 30)),
         source: `user-${u}`,
         status: i % 3 === 0 ? 'APPROVED' : 'PENDING',
       });

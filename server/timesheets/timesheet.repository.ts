@@ -5,12 +5,17 @@ import type { CursorKey } from './cursor';
 import type { TimesheetStatus } from './timesheet';
 import type { NewTimesheetRow, TimesheetRow, TimesheetRowUpdate } from './timesheet.table';
 
-/** Which entries a list holds: one owner's (optionally between two dates) or one status. */
+/**
+ * Which entries a list holds: one owner's (optionally between two dates) or one status, possibly
+ * without one person's (`notUserId`) and only of people in some teams (`teams`).
+ */
 export interface TimesheetFilter {
   userId?: string;
   status?: TimesheetStatus;
   from?: string;
   to?: string;
+  notUserId?: string;
+  teams?: readonly string[];
 }
 
 /** Count and hour total (in hundredths) of the entries a filter matches. */
@@ -21,12 +26,24 @@ export interface TimesheetTotalsRow {
 
 type Entries = ExpressionBuilder<Database, 'timesheet_entries'>;
 
+/** Entries whose owner is in one of `teams` (none when `teams` is empty). */
+export function ownedByTeams(eb: Entries, teams: readonly string[]) {
+  if (teams.length === 0) return eb.lit(false);
+  return eb(
+    'timesheet_entries.user_id',
+    'in',
+    eb.selectFrom('people').select('people.id').where('people.team', 'in', teams),
+  );
+}
+
 function matchFilter(eb: Entries, filter: TimesheetFilter) {
   return eb.and([
     ...(filter.userId !== undefined ? [eb('user_id', '=', filter.userId)] : []),
     ...(filter.status !== undefined ? [eb('status', '=', filter.status)] : []),
     ...(filter.from !== undefined ? [eb('date', '>=', filter.from)] : []),
     ...(filter.to !== undefined ? [eb('date', '<=', filter.to)] : []),
+    ...(filter.notUserId !== undefined ? [eb('user_id', '<>', filter.notUserId)] : []),
+    ...(filter.teams !== undefined ? [ownedByTeams(eb, filter.teams)] : []),
   ]);
 }
 
@@ -121,11 +138,15 @@ export function findTimesheetsByExternalIds(
     .execute();
 }
 
-/** The hundredths an owner has logged on a day, not counting rejected entries. */
+/**
+ * The hundredths an owner has logged on a day, not counting rejected entries, nor the entry
+ * `exceptId` (an entry being edited).
+ */
 export async function sumDailyHundredths(
   db: Kysely<Database>,
   userId: string,
   date: string,
+  exceptId?: string,
 ): Promise<number> {
   const row = await db
     .selectFrom('timesheet_entries')
@@ -133,24 +154,9 @@ export async function sumDailyHundredths(
     .where('user_id', '=', userId)
     .where('date', '=', date)
     .where('status', '<>', 'REJECTED')
+    .$if(exceptId !== undefined, (qb) => qb.where('id', '<>', exceptId ?? ''))
     .executeTakeFirstOrThrow();
   return Number(row.total);
-}
-
-/**
- * PostgreSQL only: holds transaction-scoped advisory locks on owners' days, so that transactions
- * checking the same day's total run one after the other. Locks are taken in one fixed order, so
- * that two transactions sharing several days cannot deadlock.
- */
-export async function lockOwnerDays(
-  db: Kysely<Database>,
-  days: readonly { user_id: string; date: string }[],
-): Promise<void> {
-  // The date has a fixed width, so `date user_id` names one owner's day unambiguously.
-  const keys = [...new Set(days.map((day) => `${day.date} ${day.user_id}`))].sort();
-  for (const key of keys) {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
-  }
 }
 
 /** Inserts entries and returns the stored rows. */
@@ -162,39 +168,138 @@ export function insertTimesheets(
   return db.insertInto('timesheet_entries').values(rows).returningAll().execute();
 }
 
-/** Deletes an owner's entry unless it is approved; answers whether a row went. */
-export async function deleteUnapprovedTimesheet(
+/** Deletes an owner's entry unless it is approved; answers the deleted row. */
+export function deleteUnapprovedTimesheet(
   db: Kysely<Database>,
   userId: string,
   id: string,
-): Promise<boolean> {
-  const result = await db
+): Promise<TimesheetRow | undefined> {
+  return db
     .deleteFrom('timesheet_entries')
     .where('id', '=', id)
     .where('user_id', '=', userId)
     .where('status', '<>', 'APPROVED')
+    .returningAll()
     .executeTakeFirst();
-  return result.numDeletedRows > 0n;
 }
 
 /**
- * Records a decision on a pending entry of someone other than the decider, in one statement so that
- * two deciders racing cannot both win. Answers the updated row, or undefined when nothing matched.
+ * Changes an entry if it is still at `version`, and counts the change (version + 1). One
+ * statement, so that of two writers holding the same version only one wins. Answers the updated
+ * row, or undefined when the entry is gone or moved on.
  */
-export function decidePendingTimesheet(
+export function updateTimesheetAtVersion(
   db: Kysely<Database>,
   id: string,
-  deciderId: string,
-  decision: TimesheetRowUpdate,
+  version: number,
+  fields: TimesheetRowUpdate,
 ): Promise<TimesheetRow | undefined> {
   return db
     .updateTable('timesheet_entries')
-    .set(decision)
+    .set((eb) => ({ ...fields, version: eb('version', '+', 1) }))
     .where('id', '=', id)
-    .where('status', '=', 'PENDING')
-    .where('user_id', '<>', deciderId)
+    .where('version', '=', version)
     .returningAll()
     .executeTakeFirst();
+}
+
+/** Which pending entries a decision may touch: never the decider's own, maybe only some teams. */
+export interface DecisionScope {
+  deciderId: string;
+  /** Only entries of people in these teams; undefined: anyone's. */
+  teams?: readonly string[];
+  /** Only if the entry is still at this version. */
+  version?: number;
+}
+
+/**
+ * Records a decision on pending entries (one by id, or one person's week) in one statement, so
+ * that two deciders racing cannot both win. Answers the updated rows.
+ */
+export function decidePendingTimesheets(
+  db: Kysely<Database>,
+  which: { id: string } | { userId: string; weekStart: string },
+  scope: DecisionScope,
+  decision: TimesheetRowUpdate,
+): Promise<TimesheetRow[]> {
+  return db
+    .updateTable('timesheet_entries')
+    .set((eb) => ({ ...decision, version: eb('version', '+', 1) }))
+    .where((eb) =>
+      eb.and([
+        ...('id' in which
+          ? [eb('id', '=', which.id)]
+          : [eb('user_id', '=', which.userId), eb('week_start', '=', which.weekStart)]),
+        eb('status', '=', 'PENDING'),
+        eb('user_id', '<>', scope.deciderId),
+        ...(scope.teams !== undefined ? [ownedByTeams(eb, scope.teams)] : []),
+        ...(scope.version !== undefined ? [eb('version', '=', scope.version)] : []),
+      ]),
+    )
+    .returningAll()
+    .execute();
+}
+
+/** The key of a person-week: its Monday and the person. */
+export interface WeekKey {
+  weekStart: string;
+  userId: string;
+}
+
+/**
+ * One keyset page of person-weeks holding entries a filter matches: newest week first, then by
+ * person, strictly after `after`. Served by the (status, week_start, user_id) index.
+ */
+export async function findWeekKeys(
+  db: Kysely<Database>,
+  filter: TimesheetFilter,
+  after: WeekKey | null,
+  limit: number,
+): Promise<WeekKey[]> {
+  const rows = await db
+    .selectFrom('timesheet_entries')
+    .select(['week_start', 'user_id'])
+    .distinct()
+    .where((eb) => matchFilter(eb, filter))
+    .$if(after !== null, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb('week_start', '<', after?.weekStart ?? ''),
+          eb.and([
+            eb('week_start', '=', after?.weekStart ?? ''),
+            eb('user_id', '>', after?.userId ?? ''),
+          ]),
+        ]),
+      ),
+    )
+    .orderBy('week_start', 'desc')
+    .orderBy('user_id', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ weekStart: row.week_start, userId: row.user_id }));
+}
+
+/** The entries in one status (null: any) of some person-weeks, by date then creation. */
+export function findEntriesOfWeeks(
+  db: Kysely<Database>,
+  status: TimesheetStatus | null,
+  weeks: readonly WeekKey[],
+): Promise<TimesheetRow[]> {
+  if (weeks.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('timesheet_entries')
+    .selectAll()
+    .$if(status !== null, (qb) => qb.where('status', '=', status as TimesheetStatus))
+    .where((eb) =>
+      eb.or(
+        weeks.map((week) =>
+          eb.and([eb('week_start', '=', week.weekStart), eb('user_id', '=', week.userId)]),
+        ),
+      ),
+    )
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
 }
 
 /** An owner's projects, most recently used (latest date) first. */

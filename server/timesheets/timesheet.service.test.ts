@@ -1,7 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describeEachDatabase } from '../../test/databases';
 import { createTimesheetService } from './timesheet.service';
-import type { CreateTimesheetInput } from './timesheet.service';
+import type { CreateTimesheetInput } from './timesheet';
+
+/** A company-wide approver. */
+const MANAGER = { sub: 'manager', canApprove: true, manages: null };
 
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 const entry = (overrides: Partial<CreateTimesheetInput> = {}): CreateTimesheetInput => ({
@@ -96,7 +99,7 @@ describeEachDatabase('createTimesheet', (getDb) => {
   it('does not count rejected entries in the daily total', async () => {
     const userId = newUser();
     const first = await create(userId, entry({ hours: 20 }));
-    await service().reject('manager', first.id, 'wrong project');
+    await service().reject(MANAGER, first.id, 'wrong project');
     await expect(create(userId, entry({ hours: 20 }))).resolves.toMatchObject({ hours: 20 });
   });
 
@@ -152,22 +155,30 @@ describeEachDatabase('findVisible and deleteTimesheet', (getDb) => {
   it('shows an entry to its owner and to approvers only, and hides malformed ids', async () => {
     const [alice, bob] = [newUser(), newUser()];
     const created = await service().create({ userId: alice, source: alice }, entry());
-    expect(await service().findVisible({ sub: alice, canApprove: false }, created.id)).toEqual(
-      created,
-    );
-    expect(await service().findVisible({ sub: bob, canApprove: false }, created.id)).toBeNull();
-    expect(await service().findVisible({ sub: bob, canApprove: true }, created.id)).toEqual(
-      created,
-    );
-    expect(await service().findVisible({ sub: alice, canApprove: true }, uuidv7())).toBeNull();
-    expect(await service().findVisible({ sub: alice, canApprove: true }, 'not-an-id')).toBeNull();
+    expect(
+      await service().findVisible({ sub: alice, canApprove: false, manages: null }, created.id),
+    ).toEqual(created);
+    expect(
+      await service().findVisible({ sub: bob, canApprove: false, manages: null }, created.id),
+    ).toBeNull();
+    expect(
+      await service().findVisible({ sub: bob, canApprove: true, manages: null }, created.id),
+    ).toEqual(created);
+    expect(
+      await service().findVisible({ sub: alice, canApprove: true, manages: null }, uuidv7()),
+    ).toBeNull();
+    expect(
+      await service().findVisible({ sub: alice, canApprove: true, manages: null }, 'not-an-id'),
+    ).toBeNull();
   });
 
   it('deletes an own pending entry and answers its id', async () => {
     const alice = newUser();
     const created = await service().create({ userId: alice, source: alice }, entry());
     await expect(service().delete(alice, created.id)).resolves.toBe(created.id);
-    expect(await service().findVisible({ sub: alice, canApprove: true }, created.id)).toBeNull();
+    expect(
+      await service().findVisible({ sub: alice, canApprove: true, manages: null }, created.id),
+    ).toBeNull();
   });
 
   it('answers NOT_FOUND with the same message for someone else’s entry and a missing one', async () => {
@@ -183,20 +194,20 @@ describeEachDatabase('findVisible and deleteTimesheet', (getDb) => {
       extensions: expect.objectContaining({ code: 'NOT_FOUND' }),
     });
     expect(
-      await service().findVisible({ sub: alice, canApprove: false }, created.id),
+      await service().findVisible({ sub: alice, canApprove: false, manages: null }, created.id),
     ).not.toBeNull();
   });
 
   it('refuses to delete an approved entry with CONFLICT and keeps it', async () => {
     const alice = newUser();
     const created = await service().create({ userId: alice, source: alice }, entry());
-    await service().approve('manager', created.id);
+    await service().approve(MANAGER, created.id);
     await expect(service().delete(alice, created.id)).rejects.toMatchObject({
       message: `Timesheet ${created.id} is approved and locked`,
       extensions: expect.objectContaining({ code: 'CONFLICT' }),
     });
     expect(
-      await service().findVisible({ sub: alice, canApprove: false }, created.id),
+      await service().findVisible({ sub: alice, canApprove: false, manages: null }, created.id),
     ).not.toBeNull();
   });
 });

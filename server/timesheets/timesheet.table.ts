@@ -22,6 +22,11 @@ export interface TimesheetTable {
   source: string;
   idempotency_key: string | null;
   external_id: string | null;
+  /** 1 at creation, one more on every change. */
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: string;
+  /** The Monday of the entry's week (core's week math), for the approval queue. */
+  week_start: string;
 }
 
 export type TimesheetRow = Selectable<TimesheetTable>;

@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describeEachDatabase } from '../../test/databases';
 import { createTimesheetService } from './timesheet.service';
-import type { TimesheetService, UploadTimesheetInput } from './timesheet.service';
+import type { UploadTimesheetInput } from './timesheet';
+import type { TimesheetService } from './timesheet.service';
 
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 const newName = (prefix: string) => `${prefix}-${uuidv7()}`;

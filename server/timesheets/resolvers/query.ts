@@ -1,23 +1,33 @@
 import type { QueryResolvers } from '../../generated/graphql';
-import { SCOPES } from '../../../core/scopes';
 import { requirePrincipal } from '../../auth/principal';
+import { viewerOf } from './viewer';
 
 export const Query: QueryResolvers = {
   me: (_parent, _args, { principal }) => {
     const p = requirePrincipal(principal);
-    return { id: p.sub, email: p.email, name: p.name, scopes: [...p.scopes], kind: p.kind };
+    return {
+      id: p.sub,
+      email: p.email,
+      name: p.name,
+      scopes: [...p.scopes],
+      kind: p.kind,
+      team: p.team,
+      manages: p.manages === null ? null : [...p.manages],
+    };
   },
   timesheets: (_parent, { first, after, from, to }, { principal, services }) =>
     services.timesheets.listOwn(requirePrincipal(principal).sub, { first, after, from, to }),
-  timesheet: (_parent, { id }, { principal, services }) => {
-    const p = requirePrincipal(principal);
-    return services.timesheets.findVisible(
-      { sub: p.sub, canApprove: p.scopes.has(SCOPES.approve) },
-      id,
-    );
-  },
+  timesheet: (_parent, { id }, { principal, services }) =>
+    services.timesheets.findVisible(viewerOf(requirePrincipal(principal)), id),
   projects: (_parent, { first }, { principal, services }) =>
     services.timesheets.listProjects(requirePrincipal(principal).sub, first),
-  approvals: (_parent, { status, first, after }, { services }) =>
-    services.timesheets.listByStatus(status, { first, after }),
+  approvals: (_parent, { status, first, after }, { principal, services }) =>
+    services.timesheets.listForApproval(viewerOf(requirePrincipal(principal)), status, {
+      first,
+      after,
+    }),
+  approvalWeeks: (_parent, args, { principal, services }) =>
+    services.timesheets.listApprovalWeeks(viewerOf(requirePrincipal(principal)), args),
+  timesheetHistory: (_parent, { id }, { principal, services }) =>
+    services.timesheets.history(viewerOf(requirePrincipal(principal)), id),
 };

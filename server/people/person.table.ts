@@ -1,0 +1,14 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/** The `people` table: the directory, learned from access tokens and the automated process. */
+export interface PersonTable {
+  /** The `sub` of the person's access tokens. */
+  id: string;
+  name: string | null;
+  email: string | null;
+  team: string | null;
+  updated_at: string;
+}
+
+export type PersonRow = Selectable<PersonTable>;
+export type NewPersonRow = Insertable<PersonTable>;

@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import { fromHundredths } from '../../core';
+import type { Database } from '../db/schema';
+import { findTeamOf } from '../people/person.repository';
+import { decodeWeekCursor, encodeWeekCursor } from './cursor';
+import type { ApprovalWeek, ApprovalWeekPage, TimesheetStatus, Viewer } from './timesheet';
+import { checkFirst, type ServiceContext } from './timesheet-checks';
+import * as repo from './timesheet.repository';
+import { toTimesheet } from './timesheet-rows';
+
+export const MAX_WEEKS_PER_PAGE = 50;
+
+/**
+ * Whose entries a viewer may see besides their own: nobody (not an approver), everyone (an
+ * approver without a manages claim), or the people of the teams they manage.
+ */
+export async function canSeeOwner(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  ownerId: string,
+): Promise<boolean> {
+  if (ownerId === viewer.sub) return true;
+  if (!viewer.canApprove) return false;
+  if (viewer.manages === null) return true;
+  const team = await findTeamOf(db, ownerId);
+  return team !== null && viewer.manages.includes(team);
+}
+
+/** The filter of an approval queue: never the viewer's own entries, only their teams' people. */
+export function approvalFilter(
+  viewer: Viewer,
+  status: TimesheetStatus,
+  team?: string | null,
+): repo.TimesheetFilter {
+  const teams =
+    team == null
+      ? (viewer.manages ?? undefined)
+      : viewer.manages === null || viewer.manages.includes(team)
+        ? [team]
+        : [];
+  return { status, notUserId: viewer.sub, ...(teams === undefined ? {} : { teams }) };
+}
+
+export interface ApprovalWeekArgs {
+  status: TimesheetStatus;
+  team?: string | null;
+  first: number;
+  after?: string | null;
+}
+
+/** One page of person-weeks: the week keys first, then all their entries in one query. */
+export async function listApprovalWeeks(
+  { db }: ServiceContext,
+  viewer: Viewer,
+  { status, team, first, after }: ApprovalWeekArgs,
+): Promise<ApprovalWeekPage> {
+  checkFirst(first, MAX_WEEKS_PER_PAGE);
+  const cursor = after == null ? null : decodeWeekCursor(after);
+  const keys = await repo.findWeekKeys(db, approvalFilter(viewer, status, team), cursor, first + 1);
+  const page = keys.slice(0, first);
+  const rows = await repo.findEntriesOfWeeks(db, status, page);
+  const weeks = new Map<string, ApprovalWeek>(
+    page.map(({ weekStart, userId }) => [
+      `${weekStart} ${userId}`,
+      { ownerId: userId, weekStart, totalHours: 0, entries: [] },
+    ]),
+  );
+  const hundredths = new Map<ApprovalWeek, number>();
+  for (const row of rows) {
+    const week = weeks.get(`${row.week_start} ${row.user_id}`);
+    if (!week) continue;
+    week.entries.push(toTimesheet(row));
+    hundredths.set(week, (hundredths.get(week) ?? 0) + row.hundredths);
+  }
+  for (const [week, total] of hundredths) week.totalHours = fromHundredths(total);
+  const last = page.at(-1);
+  return {
+    nodes: [...weeks.values()],
+    pageInfo: {
+      hasNextPage: keys.length > first,
+      endCursor: last ? encodeWeekCursor(last) : null,
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { validate as isUuid } from 'uuid';
+import { checkDailyTotal, fromHundredths, startOfWeek, validateEntry } from '../../core';
+import { writeTransaction } from '../db/transaction';
+import type { Timesheet, UpdateTimesheetInput } from './timesheet';
+import {
+  badInput,
+  lockedConflict,
+  notFound,
+  validOrThrow,
+  versionConflict,
+  type ServiceContext,
+} from './timesheet-checks';
+import { appendEvents, diffEntries, newEvent } from './timesheet-history';
+import * as repo from './timesheet.repository';
+import { dayKey, toTimesheet } from './timesheet-rows';
+import type { TimesheetRow, TimesheetRowUpdate } from './timesheet.table';
+
+/** The entry after the change: given fields replace stored ones (null and absent keep them). */
+function mergeInput(row: TimesheetRow, input: UpdateTimesheetInput) {
+  return {
+    date: input.date ?? row.date,
+    project: input.project ?? row.project,
+    hours: input.hours ?? fromHundredths(row.hundredths),
+    notes: input.notes ?? row.notes,
+  };
+}
+
+/** The stored entry an owner may still change, or the error that says why not. */
+function checkEditable(
+  row: TimesheetRow | undefined,
+  ownerId: string,
+  id: string,
+  version: number,
+) {
+  if (!row || row.user_id !== ownerId) throw notFound(id);
+  if (row.status === 'APPROVED') throw lockedConflict(id);
+  if (row.version !== version) throw versionConflict(id, version, row.version);
+  return row;
+}
+
+/**
+ * Changes an owner's PENDING or REJECTED entry at the version they read. A REJECTED entry goes
+ * back to PENDING (resubmitted). The day total, counted without the entry's old hours, is checked
+ * on the (new) day under the locks of both the old and the new day.
+ */
+export async function editEntry(
+  { db, now }: ServiceContext,
+  ownerId: string,
+  id: string,
+  expectedVersion: number,
+  input: UpdateTimesheetInput,
+): Promise<Timesheet> {
+  if (!isUuid(id)) throw notFound(id);
+  const at = now();
+  const before = checkEditable(await repo.findTimesheetById(db, id), ownerId, id, expectedVersion);
+  const entry = validOrThrow(validateEntry(mergeInput(before, input), at));
+  const keys = [dayKey(ownerId, before.date), dayKey(ownerId, entry.date)];
+  const row = await writeTransaction(db, keys, async (trx) => {
+    const reread = async () =>
+      checkEditable(await repo.findTimesheetById(trx, id), ownerId, id, expectedVersion);
+    const current = await reread();
+    const fields: TimesheetRowUpdate = {
+      ...entry,
+      week_start: startOfWeek(entry.date),
+      status: 'PENDING',
+      rejection_reason: null,
+      decided_by: null,
+      decided_at: null,
+      updated_at: at.toISOString(),
+    };
+    const changes = diffEntries(current, { ...current, ...entry, status: 'PENDING' });
+    if (changes.length === 0) return current;
+    const total = await repo.sumDailyHundredths(trx, ownerId, entry.date, id);
+    const violation = checkDailyTotal(total, entry.hundredths, entry.date);
+    if (violation) throw badInput(violation);
+    const updated = await repo.updateTimesheetAtVersion(trx, id, expectedVersion, fields);
+    if (!updated) {
+      // A decision (which takes no day lock) came in between: the re-read throws its conflict.
+      await reread();
+      throw lockedConflict(id);
+    }
+    await appendEvents(trx, [newEvent(updated, ownerId, 'EDITED', changes, at.toISOString())]);
+    return updated;
+  });
+  return toTimesheet(row);
+}
