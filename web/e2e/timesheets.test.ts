@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import {
   APP,
   browserAvailable,
@@ -7,46 +6,23 @@ import {
   callApi,
   openBrowser,
   recordApiTokens,
-  screenshot,
   SCREENSHOT_DIR,
-  seriousViolations,
   signIn,
   startStack,
 } from './harness';
 import type { Stack } from './harness';
+import {
+  addEntry,
+  addForm,
+  entryItem,
+  expectAccessible,
+  statusMessage,
+  USERS,
+} from './scenario-helpers';
+import { teamWorkflowScenarios } from './team-workflow';
 
 const run = browserAvailable() ? describe : describe.skip;
 jest.setTimeout(180_000);
-
-const USERS = {
-  emma: ['emma@abc.example', 'emma-dev-password'],
-  eli: ['eli@abc.example', 'eli-dev-password'],
-  carlos: ['carlos@contractor.example', 'carlos-dev-password'],
-  maria: ['maria@abc.example', 'maria-dev-password'],
-} as const;
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect({ screen: name, violations: await seriousViolations(page) }).toEqual({
-    screen: name,
-    violations: [],
-  });
-}
-
-async function addEntry(page: Page, project: string, hours: string, notes = ''): Promise<void> {
-  await page.getByLabel('Project', { exact: true }).fill(project);
-  await page.getByLabel('Hours', { exact: true }).fill(hours);
-  if (notes) await page.getByLabel(/Notes/).fill(notes);
-  await page.getByRole('button', { name: 'Add entry' }).click();
-  await page
-    .getByRole('status')
-    .filter({ hasText: `Added ${hours} h on ${project}` })
-    .waitFor();
-}
-
-function entryItem(page: Page, project: string) {
-  return page.locator('li.entry').filter({ hasText: project });
-}
 
 run('Timesheets in a real browser', () => {
   let stack: Stack;
@@ -71,19 +47,20 @@ run('Timesheets in a real browser', () => {
       await signIn(page, ...USERS.emma);
       await check.contains(page.getByRole('banner'), 'Emma Employee');
       await check.count(page.getByRole('link', { name: 'Approvals' }), 0);
-      await page.getByText('No entries yet').waitFor();
+      await page.getByText('No entries this week.').waitFor();
       await expectAccessible(page, '02-week-empty');
 
       // Inline errors from the shared rules, before anything is sent.
-      await page.getByLabel('Project', { exact: true }).fill('E2E Apollo');
-      await page.getByRole('button', { name: 'Add entry' }).click();
-      await check.visible(page.getByText('Hours must be more than 0.'));
-      await check.attribute(page.getByLabel('Hours', { exact: true }), 'aria-invalid', 'true');
-      await check.focused(page.getByLabel('Hours', { exact: true }));
+      const form = addForm(page);
+      await form.getByLabel('Project', { exact: true }).fill('E2E Apollo');
+      await form.getByRole('button', { name: 'Add entry' }).click();
+      await check.visible(form.getByText('Hours must be more than 0.'));
+      await check.attribute(form.getByLabel('Hours', { exact: true }), 'aria-invalid', 'true');
+      await check.focused(form.getByLabel('Hours', { exact: true }));
       await expectAccessible(page, '03-entry-form-errors');
 
-      const date = await page.getByLabel('Date', { exact: true }).inputValue();
-      await addEntry(page, 'E2E Apollo', '7.5', 'Sprint planning');
+      const date = await form.getByLabel('Date', { exact: true }).inputValue();
+      await addEntry(page, 'E2E Apollo', '7.5', { notes: 'Sprint planning' });
       await check.text(page.getByTestId('week-total'), '7.5');
       await check.text(page.getByTestId(`day-total-${date}`), '7.5');
       await check.contains(page.getByRole('row', { name: /E2E Apollo/ }), '7.5');
@@ -126,6 +103,8 @@ run('Timesheets in a real browser', () => {
       await dialog.getByRole('button', { name: 'Delete entry' }).click();
       await check.count(entryItem(page, 'E2E Apollo'), 0);
       await check.text(page.getByTestId('week-total'), '0');
+      // The deleted entry's button held the focus: it moves to the list's heading.
+      await check.focused(page.getByRole('heading', { name: /My entries/ }));
     } finally {
       await browser.close();
     }
@@ -141,18 +120,25 @@ run('Timesheets in a real browser', () => {
 
       await signIn(maria.page, ...USERS.maria);
       await maria.page.getByRole('link', { name: 'Approvals' }).click();
-      const group = maria.page.locator('section.approval-group').filter({ hasText: 'eli' });
-      await check.contains(group.getByRole('heading', { level: 2 }), 'eli · week of');
+      const group = maria.page
+        .locator('section.approval-group')
+        .filter({ hasText: 'E2E Borealis' });
+      await check.contains(group.getByRole('heading', { level: 2 }), 'Eli Employee · week of');
       await expectAccessible(maria.page, '09-approvals');
       await group.getByRole('button', { name: /Approve 8 h on E2E Borealis/ }).click();
-      await check.count(maria.page.getByText('E2E Borealis'), 0);
+      await check.count(entryItem(maria.page, 'E2E Borealis'), 0);
+      await check.visible(statusMessage(maria.page, 'Approved 8 h on E2E Borealis'));
+      // The approved entry's button held the focus: it moves to the next entry.
+      await check.focused(entryItem(maria.page, 'E2E Cygnus'));
 
       await maria.page.getByRole('button', { name: /Reject 1.25 h on E2E Cygnus/ }).click();
+      await check.focused(maria.page.getByLabel('Reason for rejecting'));
       await maria.page.getByRole('button', { name: 'Reject entry' }).click();
       await check.visible(maria.page.getByText('Give a reason the person can act on'));
       await maria.page.getByLabel('Reason for rejecting').fill('Cygnus is billed separately');
       await maria.page.getByRole('button', { name: 'Reject entry' }).click();
-      await check.count(maria.page.getByText('E2E Cygnus'), 0);
+      await check.count(entryItem(maria.page, 'E2E Cygnus'), 0);
+      await check.visible(statusMessage(maria.page, 'Rejected 1.25 h on E2E Cygnus'));
 
       await eli.page.reload();
       const approved = entryItem(eli.page, 'E2E Borealis');
@@ -201,10 +187,15 @@ run('Timesheets in a real browser', () => {
     const { page } = browser;
     try {
       await signIn(page, ...USERS.emma);
+      // An unsent draft is kept across a sign-in redirect, but not past signing out.
+      await addForm(page).getByLabel('Project', { exact: true }).fill('E2E Unsent');
+      const draft = () => page.evaluate(() => sessionStorage.getItem('timesheets.entry-draft'));
+      expect(await draft()).toContain('E2E Unsent');
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL(`${APP}/`);
       await page.getByRole('heading', { name: 'Your hours, in one place' }).waitFor();
       expect(page.url()).not.toContain('#');
+      expect(await draft()).toBeNull();
 
       await page.reload();
       await page.getByRole('heading', { name: 'Your hours, in one place' }).waitFor();
@@ -224,6 +215,8 @@ run('Timesheets in a real browser', () => {
       await browser.close();
     }
   });
+
+  teamWorkflowScenarios();
 });
 
 run('Timesheets with short-lived access tokens', () => {
@@ -247,15 +240,15 @@ run('Timesheets with short-lived access tokens', () => {
     });
     try {
       await signIn(page, ...USERS.emma);
-      await page.getByLabel('Project', { exact: true }).fill('E2E Eridanus');
+      await addForm(page).getByLabel('Project', { exact: true }).fill('E2E Eridanus');
       const first = tokens[tokens.length - 1];
       await page.waitForTimeout(30_000);
       expect(silentRenewals.length).toBeGreaterThanOrEqual(1);
 
       // The first token has expired by now; the typed project is still there.
-      await check.value(page.getByLabel('Project', { exact: true }), 'E2E Eridanus');
-      await page.getByLabel('Hours', { exact: true }).fill('2');
-      await page.getByRole('button', { name: 'Add entry' }).click();
+      await check.value(addForm(page).getByLabel('Project', { exact: true }), 'E2E Eridanus');
+      await addForm(page).getByLabel('Hours', { exact: true }).fill('2');
+      await addForm(page).getByRole('button', { name: 'Add entry' }).click();
       await page.getByRole('status').filter({ hasText: 'Added 2 h on E2E Eridanus' }).waitFor();
       const latest = tokens[tokens.length - 1];
       expect(latest).not.toBe(first);
