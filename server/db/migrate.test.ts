@@ -79,6 +79,124 @@ describe.each(testDialects())('migrations (%s)', (dialect) => {
     await insert('n2', {}); // keys that are null never collide
   });
 
+  it('moves entries of the first schema to the team workflow without losing a row', async () => {
+    const legacy = await openTestDatabase(dialect, { migrate: false });
+    try {
+      throwOnFailure(
+        await (
+          await createMigrator(legacy.db)
+        ).migrateTo('2026-11-25-0001-create-timesheet-entries'),
+      );
+      const row = {
+        user_id: 'auth0|emma',
+        project: 'Audit',
+        hundredths: 750,
+        created_at: '2026-11-20T17:00:00.000Z',
+        source: 'auth0|emma',
+      };
+      const rows = [
+        { ...row, id: 'legacy-pending', date: '2026-11-22', notes: 'late' },
+        {
+          ...row,
+          id: 'legacy-approved',
+          date: '2026-11-19',
+          status: 'APPROVED',
+          decided_by: 'auth0|maria',
+          decided_at: '2026-11-21T09:00:00.000Z',
+        },
+        {
+          ...row,
+          id: 'legacy-rejected',
+          date: '2026-11-16',
+          status: 'REJECTED',
+          rejection_reason: 'wrong project',
+          decided_by: 'auth0|maria',
+          decided_at: '2026-11-21T09:30:00.000Z',
+        },
+      ];
+      for (const values of rows) {
+        await (legacy.db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+          .insertInto('timesheet_entries')
+          .values(values)
+          .execute();
+      }
+
+      await migrateToLatest(legacy.db);
+
+      const entries = await legacy.db
+        .selectFrom('timesheet_entries')
+        .select(['id', 'version', 'week_start', 'updated_at', 'notes'])
+        .orderBy('id')
+        .execute();
+      expect(entries).toEqual([
+        {
+          id: 'legacy-approved',
+          version: 1,
+          week_start: '2026-11-16',
+          updated_at: '2026-11-21T09:00:00.000Z',
+          notes: null,
+        },
+        {
+          id: 'legacy-pending',
+          version: 1,
+          week_start: '2026-11-16',
+          updated_at: '2026-11-20T17:00:00.000Z',
+          notes: 'late',
+        },
+        {
+          id: 'legacy-rejected',
+          version: 1,
+          week_start: '2026-11-16',
+          updated_at: '2026-11-21T09:30:00.000Z',
+          notes: null,
+        },
+      ]);
+      const events = await legacy.db
+        .selectFrom('timesheet_events')
+        .select(['entry_id', 'owner_id', 'at', 'actor_id', 'action', 'changes', 'reason'])
+        .orderBy('entry_id')
+        .orderBy('id')
+        .execute();
+      expect(events.map((e) => [e.entry_id, e.action, e.actor_id, e.at, e.reason])).toEqual([
+        ['legacy-approved', 'CREATED', 'auth0|emma', '2026-11-20T17:00:00.000Z', null],
+        ['legacy-approved', 'APPROVED', 'auth0|maria', '2026-11-21T09:00:00.000Z', null],
+        ['legacy-pending', 'CREATED', 'auth0|emma', '2026-11-20T17:00:00.000Z', null],
+        ['legacy-rejected', 'CREATED', 'auth0|emma', '2026-11-20T17:00:00.000Z', null],
+        ['legacy-rejected', 'REJECTED', 'auth0|maria', '2026-11-21T09:30:00.000Z', 'wrong project'],
+      ]);
+      expect(JSON.parse(events[2]?.changes ?? '')).toEqual([
+        { field: 'date', from: null, to: '2026-11-22' },
+        { field: 'project', from: null, to: 'Audit' },
+        { field: 'hours', from: null, to: '7.5' },
+        { field: 'notes', from: null, to: 'late' },
+      ]);
+    } finally {
+      await legacy.close();
+    }
+  });
+
+  it('refuses to change or delete a history event, whoever asks', async () => {
+    await migrateToLatest(database.db);
+    const event = {
+      id: 'event-1',
+      entry_id: 'entry-1',
+      owner_id: 'u',
+      at: new Date().toISOString(),
+      actor_id: 'u',
+      action: 'CREATED' as const,
+      changes: '[]',
+    };
+    await database.db.insertInto('timesheet_events').values(event).execute();
+    await expect(
+      database.db.updateTable('timesheet_events').set({ actor_id: 'someone else' }).execute(),
+    ).rejects.toMatchObject(violates(/append-only/));
+    await expect(database.db.deleteFrom('timesheet_events').execute()).rejects.toMatchObject(
+      violates(/append-only/),
+    );
+    const stored = await database.db.selectFrom('timesheet_events').selectAll().execute();
+    expect(stored).toEqual([expect.objectContaining({ id: 'event-1', actor_id: 'u' })]);
+  });
+
   it('names the failed migration and keeps the cause', () => {
     const cause = new Error('boom');
     const failed = {
