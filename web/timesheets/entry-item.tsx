@@ -1,16 +1,21 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { startOfWeek } from '../../core';
 import { focusTarget } from '../lib/use-focus-after-removal';
 import { formatDay } from '../lib/format';
 import { DeleteEntry } from './delete-entry';
-import { EditEntryForm } from './edit-entry-form';
+import { Loading } from '../components/loading';
 import { isEditable } from './my-entry';
 import type { MyEntry } from './my-entry';
 import { StatusBadge } from './status-badge';
 import type { EditOutcome } from './use-edit-entry';
+
+// Loaded when a person first edits an entry: most visits to the week only read and add.
+const EditEntryForm = lazy(() =>
+  import('./edit-entry-form').then((module) => ({ default: module.EditEntryForm })),
+);
 
 export interface EntryItemActions {
   canEdit: boolean;
@@ -63,7 +68,9 @@ export function EntryItem({ entry, actions }: { entry: MyEntry; actions: EntryIt
         <p className="entry-reason">Reason: {entry.rejectionReason}</p>
       )}
       {editing ? (
-        <EditEntryForm entry={entry} onClose={closeEditor} />
+        <Suspense fallback={<Loading label="Opening the form…" />}>
+          <EditEntryForm entry={entry} onClose={closeEditor} />
+        </Suspense>
       ) : (
         <div className="entry-actions">
           {actions.canEdit && isEditable(entry) && (
@@ -72,7 +79,10 @@ export function EntryItem({ entry, actions }: { entry: MyEntry; actions: EntryIt
               type="button"
               className={rejected ? 'button button-small' : 'button button-quiet button-small'}
               aria-label={`${rejected ? 'Fix and resubmit' : 'Edit'} entry: ${label}`}
-              onClick={() => setEditing(true)}
+              onClick={() => {
+                actions.announce('');
+                setEditing(true);
+              }}
             >
               {rejected ? 'Fix and resubmit' : 'Edit'}
             </button>
