@@ -42,6 +42,9 @@ const COLUMNS: readonly (keyof TimesheetRow)[] = [
   'source',
   'idempotency_key',
   'external_id',
+  'version',
+  'updated_at',
+  'week_start',
 ];
 const SQLITE_BATCH = 50_000;
 const POSTGRES_BATCH = 10_000;

@@ -279,7 +279,11 @@ export async function findWeekKeys(
   return rows.map((row) => ({ weekStart: row.week_start, userId: row.user_id }));
 }
 
-/** The entries in one status (null: any) of some person-weeks, by date then creation. */
+/**
+ * The entries in one status (null: any) of some person-weeks, by date then creation. Reads the
+ * weeks × people square through the (status, week_start, user_id) index; the caller keeps the
+ * rows of the person-weeks it asked for.
+ */
 export function findEntriesOfWeeks(
   db: Kysely<Database>,
   status: TimesheetStatus | null,
@@ -290,13 +294,8 @@ export function findEntriesOfWeeks(
     .selectFrom('timesheet_entries')
     .selectAll()
     .$if(status !== null, (qb) => qb.where('status', '=', status as TimesheetStatus))
-    .where((eb) =>
-      eb.or(
-        weeks.map((week) =>
-          eb.and([eb('week_start', '=', week.weekStart), eb('user_id', '=', week.userId)]),
-        ),
-      ),
-    )
+    .where('week_start', 'in', [...new Set(weeks.map((week) => week.weekStart))])
+    .where('user_id', 'in', [...new Set(weeks.map((week) => week.userId))])
     .orderBy('date')
     .orderBy('id')
     .execute();
