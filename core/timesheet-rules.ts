@@ -7,6 +7,8 @@ export const MAX_PROJECT_LENGTH = 100;
 export const MAX_NOTES_LENGTH = 1000;
 export const MAX_REASON_LENGTH = 1000;
 export const MAX_KEY_LENGTH = 100;
+/** How many entries one upload (`uploadTimesheets`) may carry. */
+export const MAX_UPLOAD_ENTRIES = 500;
 
 /** The fields of an entry as a person or a process types them. */
 export interface EntryInput {

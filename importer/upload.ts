@@ -7,8 +7,6 @@ const UPLOAD = `mutation Upload($entries: [UploadTimesheetInput!]!) {
   }
 }`;
 
-/** How many entries one `uploadTimesheets` call may carry (the API's limit). */
-export const MAX_ENTRIES_PER_CALL = 500;
 
 export interface ImportSummary {
   created: number;

@@ -9,6 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { MAX_PEOPLE_PER_CALL } from '../core/people';
+import { MAX_UPLOAD_ENTRIES } from '../core/timesheet-rules';
 import { BatchRefusedError } from '../importer/api-client';
 import { TokenRequestError } from '../importer/client-credentials';
 import { ImportFileError } from '../importer/csv';
@@ -19,7 +20,6 @@ import {
   runPeopleImport,
   type ImportSettings,
 } from '../importer/run-import';
-import { MAX_ENTRIES_PER_CALL } from '../importer/upload';
 
 const env = process.env;
 const { values, positionals } = parseArgs({
@@ -28,7 +28,7 @@ const { values, positionals } = parseArgs({
 });
 const peopleFile = values.people;
 const file = peopleFile ?? positionals[0];
-const maxBatch = peopleFile === undefined ? MAX_ENTRIES_PER_CALL : MAX_PEOPLE_PER_CALL;
+const maxBatch = peopleFile === undefined ? MAX_UPLOAD_ENTRIES : MAX_PEOPLE_PER_CALL;
 const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
 
 if (
@@ -39,7 +39,7 @@ if (
 ) {
   console.error(
     [
-      `usage: npm run import -- <file.csv> [--batch-size 1..${MAX_ENTRIES_PER_CALL}]`,
+      `usage: npm run import -- <file.csv> [--batch-size 1..${MAX_UPLOAD_ENTRIES}]`,
       `       npm run import -- --people <people.csv> [--batch-size 1..${MAX_PEOPLE_PER_CALL}]`,
     ].join('\n'),
   );

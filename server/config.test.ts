@@ -13,6 +13,7 @@ describe('loadConfig', () => {
     expect(config.auth.jwksUri).toBe('https://abc.eu.auth0.com/.well-known/jwks.json');
     expect(config.auth.algorithms).toEqual(['RS256']);
     expect(config.corsOrigins).toEqual(['http://localhost:3000']);
+    expect(config.auth.claimsNamespace).toBe('https://timesheets.abc-inc.example/');
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -41,6 +42,16 @@ describe('loadConfig', () => {
       /^CORS_ORIGINS: each entry must be an origin/,
     ],
     ['AUTH_JWKS_URI is a file', { AUTH_JWKS_URI: 'file:///etc/passwd' }, /^AUTH_JWKS_URI: /],
+    [
+      'AUTH_CLAIMS_NAMESPACE lacks its slash',
+      { AUTH_CLAIMS_NAMESPACE: 'https://abc.example' },
+      /^AUTH_CLAIMS_NAMESPACE: must end with a slash/,
+    ],
+    [
+      'AUTH_CLAIMS_NAMESPACE is not a URL',
+      { AUTH_CLAIMS_NAMESPACE: 'team/' },
+      /^AUTH_CLAIMS_NAMESPACE: .*got "team\/"/,
+    ],
   ])('stops with a message naming the variable when %s', (_name, override, message) => {
     expect(() => loadConfig({ ...base, ...override })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, ...override })).toThrow(message);

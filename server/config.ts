@@ -33,8 +33,7 @@ const envSchema = z.object({
   AUTH_AUDIENCE: z.string().min(1),
   AUTH_JWKS_URI: z.url({ protocol: /^https?$/ }).optional(),
   AUTH_CLAIMS_NAMESPACE: z
-    .string()
-    .min(1)
+    .url({ protocol: /^https?$/ })
     .refine((value) => value.endsWith('/'), 'must end with a slash, e.g. https://example.com/')
     .default(DEFAULT_CLAIMS_NAMESPACE),
   AUTH_ALGORITHMS: z

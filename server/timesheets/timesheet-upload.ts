@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { checkDailyTotal, checkKey, validateEntry, type RuleViolation } from '../../core';
+import { checkDailyTotal, checkKey, MAX_UPLOAD_ENTRIES, validateEntry } from '../../core';
+import type { RuleViolation } from '../../core';
 import { isRetryableConflict } from '../db/errors';
 import type { Database } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
@@ -11,7 +12,6 @@ import * as repo from './timesheet.repository';
 import { dayKey, newRow, toTimesheet } from './timesheet-rows';
 import type { NewTimesheetRow, TimesheetRow } from './timesheet.table';
 
-export const MAX_UPLOAD_ENTRIES = 500;
 const UPLOAD_ATTEMPTS = 3;
 
 /** An upload entry after the checks that need no database: the row to store, or why not. */
