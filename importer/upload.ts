@@ -7,7 +7,6 @@ const UPLOAD = `mutation Upload($entries: [UploadTimesheetInput!]!) {
   }
 }`;
 
-
 export interface ImportSummary {
   created: number;
   unchanged: number;
