@@ -404,6 +404,15 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
     expect(await owners(operations)).toEqual([[olivia.sub, operations]]);
   });
 
+  it('answers manages null to a person who may not approve, whatever their token claims', async () => {
+    const { engineering } = await company();
+    const eli = await signIn('Eli', EMPLOYEE, { [TEAM]: engineering, [MANAGES]: [engineering] });
+
+    expect(await ok<{ me: unknown }>(ME, {}, eli)).toEqual({
+      me: { id: eli.sub, team: engineering, manages: null },
+    });
+  });
+
   it('tells the caller their team and the teams they manage, null for a company-wide approver', async () => {
     const { emma, maria, paula, engineering } = await company();
     const me = (who: Person) => ok<{ me: unknown }>(ME, {}, who);

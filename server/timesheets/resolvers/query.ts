@@ -5,6 +5,7 @@ import { viewerOf } from './viewer';
 export const Query: QueryResolvers = {
   me: (_parent, _args, { principal }) => {
     const p = requirePrincipal(principal);
+    const { manages } = viewerOf(p);
     return {
       id: p.sub,
       email: p.email,
@@ -12,7 +13,7 @@ export const Query: QueryResolvers = {
       scopes: [...p.scopes],
       kind: p.kind,
       team: p.team,
-      manages: p.manages === null ? null : [...p.manages],
+      manages: manages === null ? null : [...manages],
     };
   },
   timesheets: (_parent, { first, after, from, to }, { principal, services }) =>

@@ -2,11 +2,11 @@ import { SCOPES } from '../../../core/scopes';
 import type { Principal } from '../../auth/principal';
 import type { Viewer } from '../timesheet';
 
-/** The caller as the timesheets service sees them: who, and whose entries they approve. */
+/**
+ * The caller as the timesheets service sees them: who, and whose entries they approve. A manages
+ * claim means nothing without the approve scope.
+ */
 export function viewerOf(principal: Principal): Viewer {
-  return {
-    sub: principal.sub,
-    canApprove: principal.scopes.has(SCOPES.approve),
-    manages: principal.manages,
-  };
+  const canApprove = principal.scopes.has(SCOPES.approve);
+  return { sub: principal.sub, canApprove, manages: canApprove ? principal.manages : null };
 }
