@@ -10,11 +10,16 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+/** PostgreSQL ended the transaction to keep it consistent: serialization failure or deadlock. */
+export function isSerializationFailure(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === '40001' || code === '40P01';
+}
+
 /**
  * The transaction lost a race and may simply be run again: a unique violation, a PostgreSQL
  * deadlock (40P01) or serialization failure (40001).
  */
 export function isRetryableConflict(error: unknown): boolean {
-  const code = errorCode(error);
-  return isUniqueViolation(error) || code === '40P01' || code === '40001';
+  return isUniqueViolation(error) || isSerializationFailure(error);
 }

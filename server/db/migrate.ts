@@ -17,8 +17,11 @@ export const migrations: Readonly<Record<string, Migration>> = {
  * connection's current schema, named explicitly: Kysely otherwise finds them in any schema of the
  * database, and a second schema (another app, a parallel test run) would skip creating its own.
  */
-export async function createMigrator<DB>(db: Kysely<DB>): Promise<Migrator> {
-  const provider = { getMigrations: () => Promise.resolve(migrations) };
+export async function createMigrator<DB>(
+  db: Kysely<DB>,
+  list: Readonly<Record<string, Migration>> = migrations,
+): Promise<Migrator> {
+  const provider = { getMigrations: () => Promise.resolve(list) };
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return new Migrator({ db, provider });
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const schema = rows[0]?.schema;
@@ -27,9 +30,51 @@ export async function createMigrator<DB>(db: Kysely<DB>): Promise<Migrator> {
   return new Migrator({ db, provider, migrationTableSchema: schema });
 }
 
-/** Runs every pending migration; throws an Error naming the failed migration if one fails. */
-export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<void> {
-  throwOnFailure(await (await createMigrator(db)).migrateToLatest());
+/**
+ * Runs every pending migration; throws an Error naming the failed migration if one fails.
+ *
+ * PostgreSQL: Kysely runs them in one transaction under an advisory lock. SQLite: Kysely takes no
+ * lock there (it assumes one process), so the whole run, bookkeeping tables included, happens in
+ * one `BEGIN IMMEDIATE` transaction: processes starting together on a fresh file wait for each
+ * other (the later ones then find nothing to do), and a crash halfway leaves nothing half-built.
+ */
+export async function migrateToLatest<DB>(
+  db: Kysely<DB>,
+  list: Readonly<Record<string, Migration>> = migrations,
+): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    throwOnFailure(await (await createMigrator(db, list)).migrateToLatest());
+    return;
+  }
+  await db.connection().execute(async (conn) => {
+    await beginImmediate(conn);
+    try {
+      throwOnFailure(await (await createMigrator(conn, list)).migrateToLatest());
+      await sql`commit`.execute(conn);
+    } catch (error) {
+      await sql`rollback`.execute(conn);
+      throw error;
+    }
+  });
+}
+
+const MIGRATION_WAIT_MS = 120_000;
+
+/**
+ * Takes SQLite's write lock. Past the connection's busy timeout, waits on: another process's
+ * migrations may take longer than a request would wait.
+ */
+async function beginImmediate<DB>(conn: Kysely<DB>): Promise<void> {
+  const deadline = Date.now() + MIGRATION_WAIT_MS;
+  for (;;) {
+    try {
+      await sql`begin immediate`.execute(conn);
+      return;
+    } catch (error) {
+      const busy = (error as { code?: unknown }).code === 'SQLITE_BUSY';
+      if (!busy || Date.now() > deadline) throw error;
+    }
+  }
 }
 
 /** Throws when a migration run failed, naming the migration and keeping the cause. */

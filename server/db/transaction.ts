@@ -1,7 +1,12 @@
 import { SqliteAdapter, sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { ConflictError } from '../errors';
 import type { Dialect } from './database';
+import { isSerializationFailure } from './errors';
 import type { Database } from './schema';
+
+/** How many times a transaction that lost to a concurrent one is run in all. */
+export const WRITE_ATTEMPTS = 3;
 
 /** Which engine a Kysely instance talks to, read from its adapter. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any database, migrations included
@@ -27,17 +32,48 @@ export async function writeTransaction<T>(
   keys: readonly string[],
   fn: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
-  if (detectDialect(db) === 'postgres') {
-    return db
-      .transaction()
-      .setIsolationLevel('read committed')
-      .execute(async (trx) => {
-        for (const key of [...new Set(keys)].sort()) {
-          await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
-        }
-        return fn(trx);
-      });
+  if (detectDialect(db) === 'postgres') return retryConflicts(() => postgresWrite(db, keys, fn));
+  return sqliteWrite(db, fn);
+}
+
+/**
+ * PostgreSQL may still end a transaction with a serialization failure (40001) or a deadlock
+ * (40P01), for example when the server's defaults are stricter: run it again a few times, then
+ * answer CONFLICT, which a client may retry, rather than an internal error.
+ */
+async function retryConflicts<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isSerializationFailure(error)) throw error;
+      if (attempt >= WRITE_ATTEMPTS) {
+        throw new ConflictError(
+          'The change collided with concurrent changes and was not saved; try again',
+          { cause: error },
+        );
+      }
+    }
   }
+}
+
+function postgresWrite<T>(
+  db: Kysely<Database>,
+  keys: readonly string[],
+  fn: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return db
+    .transaction()
+    .setIsolationLevel('read committed')
+    .execute(async (trx) => {
+      for (const key of [...new Set(keys)].sort()) {
+        await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+      }
+      return fn(trx);
+    });
+}
+
+function sqliteWrite<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>) {
   return db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
     try {

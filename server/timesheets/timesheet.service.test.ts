@@ -118,20 +118,51 @@ describeEachDatabase('createTimesheet', (getDb) => {
   it('answers the first entry and writes nothing when the same idempotency key comes again', async () => {
     const userId = newUser();
     const first = await create(userId, entry({ idempotencyKey: 'retry-1' }));
-    const again = await create(userId, entry({ idempotencyKey: 'retry-1', hours: 3 }));
+    const again = await create(userId, entry({ idempotencyKey: 'retry-1' }));
     expect(again).toEqual(first);
     expect(await rowsOf(userId)).toHaveLength(1);
+  });
+
+  it('refuses the same idempotency key with other values with CONFLICT naming it, and writes nothing', async () => {
+    const userId = newUser();
+    await create(userId, entry({ idempotencyKey: 'retry-2' }));
+    await expect(
+      create(userId, entry({ idempotencyKey: 'retry-2', hours: 3 })),
+    ).rejects.toMatchObject({
+      message:
+        'idempotencyKey "retry-2" was already used for an entry with other values ' +
+        '(2026-11-24, Apollo, 7.5 h); send a new key for a new entry',
+      extensions: expect.objectContaining({ code: 'CONFLICT', field: 'idempotencyKey' }),
+    });
+    const rows = await rowsOf(userId);
+    expect(rows.map((r) => r.hundredths)).toEqual([750]);
   });
 
   it('ends with one row when the same idempotency key is sent concurrently', async () => {
     const userId = newUser();
     const answers = await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        create(userId, entry({ idempotencyKey: 'burst', date: `2026-11-2${i % 2}` })),
-      ),
+      Array.from({ length: 6 }, () => create(userId, entry({ idempotencyKey: 'burst' }))),
     );
     expect(new Set(answers.map((a) => a.id)).size).toBe(1);
     expect(await rowsOf(userId)).toHaveLength(1);
+  });
+
+  it('stores one of several different entries sent concurrently with one key, and refuses the rest', async () => {
+    const userId = newUser();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        create(userId, entry({ idempotencyKey: 'mixed', date: `2026-11-2${i % 2}`, hours: 1 + i })),
+      ),
+    );
+    const stored = await rowsOf(userId);
+    expect(stored).toHaveLength(1);
+    const won = outcomes.filter((o) => o.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const lost of outcomes.filter((o) => o.status === 'rejected')) {
+      expect(lost.reason).toMatchObject({
+        extensions: expect.objectContaining({ code: 'CONFLICT', field: 'idempotencyKey' }),
+      });
+    }
   });
 
   it('keeps idempotency keys apart between users', async () => {

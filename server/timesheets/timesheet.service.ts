@@ -2,7 +2,7 @@ import { validate as isUuid } from 'uuid';
 import { checkDailyTotal, checkKey, fromHundredths, isLocalDate, validateEntry } from '../../core';
 import { isUniqueViolation } from '../db/errors';
 import { writeTransaction } from '../db/transaction';
-import { BadUserInputError, NotFoundError } from '../errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import type {
   CreateTimesheetInput,
@@ -40,7 +40,7 @@ import {
 import * as repo from './timesheet.repository';
 import { dayKey, newRow, toTimesheet } from './timesheet-rows';
 import { uploadEntries } from './timesheet-upload';
-import type { NewTimesheetRow } from './timesheet.table';
+import type { NewTimesheetRow, TimesheetRow } from './timesheet.table';
 
 export { MAX_PAGE_SIZE } from './timesheet-checks';
 
@@ -196,15 +196,34 @@ async function create(
     if (key === null || !isUniqueViolation(error)) throw error;
     const winner = await repo.findTimesheetByIdempotencyKey(db, writer.userId, key);
     if (!winner) throw error;
-    return toTimesheet(winner);
+    return toTimesheet(replayOf(winner, row));
   }
+}
+
+/**
+ * The entry first created with an idempotency key, when a request replays it. The same key with
+ * other values is a client bug (the key was reused), answered CONFLICT rather than the old entry.
+ */
+function replayOf(stored: TimesheetRow, row: NewTimesheetRow): TimesheetRow {
+  const same =
+    stored.date === row.date &&
+    stored.project === row.project &&
+    stored.hundredths === row.hundredths &&
+    stored.notes === (row.notes ?? null);
+  if (same) return stored;
+  throw new ConflictError(
+    `idempotencyKey "${row.idempotency_key}" was already used for an entry with other values ` +
+      `(${stored.date}, ${stored.project}, ${fromHundredths(stored.hundredths)} h); ` +
+      'send a new key for a new entry',
+    { extensions: { field: 'idempotencyKey' } },
+  );
 }
 
 /** Inside a write transaction: idempotency lookup, daily total, insert, CREATED event. */
 async function insertChecked(trx: ServiceContext['db'], actorId: string, row: NewTimesheetRow) {
   const key = row.idempotency_key;
   const existing = key ? await repo.findTimesheetByIdempotencyKey(trx, row.user_id, key) : null;
-  if (existing) return existing;
+  if (existing) return replayOf(existing, row);
   const total = await repo.sumDailyHundredths(trx, row.user_id, row.date);
   const violation = checkDailyTotal(total, row.hundredths, row.date);
   if (violation) throw badInput(violation);
