@@ -1,13 +1,7 @@
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  errors as joseErrors,
-  jwtVerify,
-  type JWTHeaderParameters,
-  type JWTVerifyGetKey,
-} from 'jose';
+import { jwtVerify } from 'jose';
 import { teamClaimNames } from '../../core/claims';
 import { InvalidTokenError } from './errors';
+import { createJwksCache, type JwksCacheOptions } from './jwks-cache';
 import { toPrincipal, type Principal } from './principal';
 import { TokenCache } from './token-cache';
 
@@ -34,10 +28,23 @@ export interface VerifierOptions {
   clockTolerance?: number;
   /** How many verified tokens to remember. */
   cacheSize?: number;
-  /** Minimum time between two JWKS refetches caused by an unknown `kid`, in ms. */
+  /**
+   * Minimum time between a JWKS fetch and a refetch caused by an unknown `kid`, and between a
+   * failed background refresh and the next one, in ms (default 30 seconds).
+   */
   jwksCooldownMs?: number;
-  /** How long a fetched JWKS is trusted before it is refreshed, in ms. */
+  /**
+   * Age after which the JWKS is refreshed in the background, in ms (default 10 minutes, or half
+   * of `jwksMaxStaleMs` if that is shorter).
+   */
   jwksMaxAgeMs?: number;
+  /**
+   * Age after which a JWKS without a successful refresh is no longer used: tokens are refused
+   * until the issuer answers again. In ms (default 24 hours).
+   */
+  jwksMaxStaleMs?: number;
+  /** How long one JWKS fetch may take, in ms (default 5 seconds). */
+  jwksTimeoutMs?: number;
   /** The namespace of the team claims (see core/claims.ts). */
   claimsNamespace?: string;
   /** The clock, for tests. */
@@ -48,6 +55,8 @@ export interface VerifierOptions {
 export type Verifier = (token: string) => Promise<Principal>;
 
 const ACCEPTED_TYPES = new Set(['at+jwt', 'application/at+jwt', 'jwt']);
+const DEFAULT_JWKS_MAX_AGE_MS = 600_000;
+const DEFAULT_JWKS_MAX_STALE_MS = 86_400_000;
 
 function checkOptions(options: VerifierOptions): void {
   if (!options.issuer) throw new TypeError('verifier: issuer is required');
@@ -62,42 +71,47 @@ function checkOptions(options: VerifierOptions): void {
   }
 }
 
-/**
- * A key resolver that uses the issuer's JWKS and keeps working through a JWKS outage: when a
- * refresh fails, keys from the last good fetch still verify. An unknown `kid` refetches at most
- * once per cooldown (jose's `cooldownDuration`). Key material or URLs in a token's header
- * (`jwk`, `jku`, `x5u`, `x5c`) are never used: only `kid` and `alg` pick a key.
- */
-function createKeyResolver(options: VerifierOptions): JWTVerifyGetKey {
-  const remote = createRemoteJWKSet(new URL(options.jwksUri), {
-    cooldownDuration: options.jwksCooldownMs ?? 30_000,
-    cacheMaxAge: options.jwksMaxAgeMs ?? 600_000,
-    timeoutDuration: 5_000,
-  });
-  return async (header: JWTHeaderParameters, token) => {
-    try {
-      return await remote(header, token);
-    } catch (error) {
-      const lastGood = remote.jwks();
-      const keyProblem =
-        error instanceof joseErrors.JWKSNoMatchingKey ||
-        error instanceof joseErrors.JWKSMultipleMatchingKeys;
-      if (!lastGood || keyProblem) throw error;
-      return createLocalJWKSet(lastGood)(header, token);
+/** The JWKS settings with their defaults; a setting out of range throws, naming it. */
+function jwksSettings(options: VerifierOptions, now: () => number): JwksCacheOptions {
+  for (const name of [
+    'jwksCooldownMs',
+    'jwksMaxAgeMs',
+    'jwksMaxStaleMs',
+    'jwksTimeoutMs',
+  ] as const) {
+    const value = options[name];
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
+      throw new TypeError(`verifier: ${name} must be a whole number of ms >= 0 (got ${value})`);
     }
+  }
+  const maxStaleMs = options.jwksMaxStaleMs ?? DEFAULT_JWKS_MAX_STALE_MS;
+  const maxAgeMs = options.jwksMaxAgeMs ?? Math.min(DEFAULT_JWKS_MAX_AGE_MS, maxStaleMs / 2);
+  if (maxStaleMs < maxAgeMs) {
+    throw new TypeError(
+      `verifier: jwksMaxStaleMs (${maxStaleMs}) must be at least jwksMaxAgeMs (${maxAgeMs})`,
+    );
+  }
+  return {
+    jwksUri: options.jwksUri,
+    maxAgeMs,
+    maxStaleMs,
+    cooldownMs: options.jwksCooldownMs ?? 30_000,
+    timeoutMs: options.jwksTimeoutMs ?? 5_000,
+    now,
   };
 }
 
 /**
  * Creates the access-token verifier: signature against the issuer's JWKS, algorithm allowlist,
  * `iss`, `aud`, `exp`, `nbf` (with a small clock tolerance), `sub` present, and header `typ`
- * `at+jwt` (RFC 9068) or `JWT`. Verified tokens are cached until they expire.
+ * `at+jwt` (RFC 9068) or `JWT`. Keys come from the issuer's JWKS (see createJwksCache). Verified
+ * tokens are cached until they expire, or until their key set is too old to use.
  */
 export function createVerifier(options: VerifierOptions): Verifier {
   checkOptions(options);
   const clockTolerance = options.clockTolerance ?? 5;
   const now = options.now ?? Date.now;
-  const getKey = createKeyResolver(options);
+  const jwks = createJwksCache(jwksSettings(options, now));
   const cache = new TokenCache<Principal>(options.cacheSize ?? 10_000);
   const claims = teamClaimNames(options.claimsNamespace);
 
@@ -105,7 +119,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     const cached = cache.get(token, now() - clockTolerance * 1000);
     if (cached) return cached;
     try {
-      const { payload, protectedHeader } = await jwtVerify(token, getKey, {
+      const { payload, protectedHeader } = await jwtVerify(token, jwks.getKey, {
         issuer: options.issuer,
         audience: options.audience,
         algorithms: [...options.algorithms],
@@ -123,7 +137,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
         { ...payload, sub: payload.sub, exp: payload.exp as number },
         claims,
       );
-      cache.set(token, principal, principal.expiresAt.getTime());
+      // Remembered no longer than the key set that verified it may be used (the cache reads
+      // with the clock tolerance, which does not apply to the key set's age).
+      const keysUsableUntil = jwks.usableUntil() - clockTolerance * 1000;
+      cache.set(token, principal, Math.min(principal.expiresAt.getTime(), keysUsableUntil));
       return principal;
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
