@@ -23,8 +23,23 @@ const databaseUrl = z
     'must be sqlite:<path> or postgres://user@host:port/database',
   );
 
+const millis = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+/** `<count>/<seconds>`, or `0` for no limit. */
+const rateLimit = z
+  .string()
+  .regex(/^(0|[1-9]\d*\/[1-9]\d*)$/, 'must be <count>/<seconds> such as 120/60, or 0 for no limit')
+  .default('120/60')
+  .transform((value) => {
+    if (value === '0') return null;
+    const [points, seconds] = value.split('/').map(Number) as [number, number];
+    return { points, seconds };
+  });
+
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   HOST: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   AUTH_ISSUER: z
@@ -47,13 +62,46 @@ const envSchema = z.object({
     .default('http://localhost:3000')
     .transform(commaList)
     .pipe(z.array(origin)),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: millis(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: millis(10_000),
+  DATABASE_LOCK_TIMEOUT_MS: millis(5_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: millis(30_000),
+  AUTH_JWKS_MAX_STALE_S: z.coerce.number().int().min(60).default(86_400),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  MUTATION_RATE_LIMIT: rateLimit,
+  SHUTDOWN_TIMEOUT_MS: millis(10_000),
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  GRAPHQL_INTROSPECTION: flag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** In production the issuer and its keys must come over https (loopback hosts excepted). */
+function checkProductionUrls(v: z.infer<typeof envSchema>, jwksUri: string): void {
+  if (v.NODE_ENV !== 'production') return;
+  for (const [variable, value] of [
+    ['AUTH_ISSUER', v.AUTH_ISSUER],
+    ['AUTH_JWKS_URI', jwksUri],
+  ] as const) {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && !LOOPBACK.test(url.hostname)) {
+      throw new ConfigError(
+        `${variable}: must be https in production (got "${value}"); only loopback hosts may use http`,
+      );
+    }
+  }
+}
 
 /** The API's settings: read once from the environment, validated, frozen. */
 export interface Config {
   env: 'development' | 'production' | 'test';
+  /** Stack traces in errors and the local Sandbox landing page: NODE_ENV=development only. */
+  development: boolean;
+  /** Whether the schema can be introspected: development by default, GRAPHQL_INTROSPECTION wins. */
+  introspection: boolean;
   host: string | undefined;
   port: number;
   auth: {
@@ -63,11 +111,30 @@ export interface Config {
     algorithms: readonly string[];
     /** The namespace of the team and manages claims. */
     claimsNamespace: string;
+    /** How long a key set may be used without a successful refresh; older, tokens are refused. */
+    jwksMaxStaleMs: number;
   };
   databaseUrl: string;
+  database: DatabaseSettings;
   corsOrigins: readonly string[];
   maxBodyBytes: number;
+  /** Mutations per caller (`sub`) and window, per process; null: no limit. */
+  mutationRateLimit: { points: number; seconds: number } | null;
+  shutdownTimeoutMs: number;
+  /** How long /readyz answers 503 before new connections are refused (a load balancer's grace). */
+  shutdownDelayMs: number;
+  /** Where /metrics is served; undefined: not served. */
+  metricsPort: number | undefined;
   logLevel: string;
+}
+
+/** Pool and timeouts of the database connection (PostgreSQL; SQLite uses the lock timeout). */
+export interface DatabaseSettings {
+  poolMax: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
 }
 
 /** A configuration value that is missing or wrong; the message names the variable. */
@@ -94,20 +161,37 @@ export function loadConfig(
     throw new ConfigError(`${variable}: ${issue.message} (got "${value}")`);
   }
   const v = parsed.data;
+  const jwksUri = v.AUTH_JWKS_URI ?? new URL('.well-known/jwks.json', v.AUTH_ISSUER).href;
+  checkProductionUrls(v, jwksUri);
+  const development = v.NODE_ENV === 'development';
   return Object.freeze({
     env: v.NODE_ENV,
+    development,
+    introspection: v.GRAPHQL_INTROSPECTION ?? development,
     host: v.HOST,
     port: v.PORT,
     auth: Object.freeze({
       issuer: v.AUTH_ISSUER,
       audience: v.AUTH_AUDIENCE,
-      jwksUri: v.AUTH_JWKS_URI ?? new URL('.well-known/jwks.json', v.AUTH_ISSUER).href,
+      jwksUri,
       algorithms: Object.freeze([...v.AUTH_ALGORITHMS]),
       claimsNamespace: v.AUTH_CLAIMS_NAMESPACE,
+      jwksMaxStaleMs: v.AUTH_JWKS_MAX_STALE_S * 1000,
     }),
     databaseUrl: v.DATABASE_URL,
+    database: Object.freeze({
+      poolMax: v.DATABASE_POOL_MAX,
+      connectTimeoutMs: v.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: v.DATABASE_LOCK_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: v.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    }),
     corsOrigins: Object.freeze([...v.CORS_ORIGINS]),
     maxBodyBytes: v.MAX_BODY_BYTES,
+    mutationRateLimit: v.MUTATION_RATE_LIMIT,
+    shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    shutdownDelayMs: v.SHUTDOWN_DELAY_MS,
+    metricsPort: v.METRICS_PORT,
     logLevel: v.LOG_LEVEL,
   });
 }

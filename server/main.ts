@@ -8,21 +8,34 @@ async function main(): Promise<void> {
   const app = await createApp(config, { logger });
   const url = await app.listen();
   logger.info(
-    { url, issuer: config.auth.issuer, audience: config.auth.audience },
+    {
+      url,
+      metrics: app.metricsUrl(),
+      mode: config.env,
+      issuer: config.auth.issuer,
+      audience: config.auth.audience,
+    },
     'Timesheets API ready',
   );
+  let stopping = false;
   const stop = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+    // Shutdown is bounded by SHUTDOWN_TIMEOUT_MS; a repeated signal (tsx relays one twice) waits.
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: draining');
     app.close().then(
-      () => process.exit(0),
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { createDatabase } from '../server/db/database';
-import type { Dialect } from '../server/db/database';
+import type { Dialect, OpenDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import type { Database } from '../server/db/schema';
 
 /** A freshly migrated database for one test file, and how to reach it again. */
 export interface TestDatabase {
   db: Kysely<Database>;
+  poolStats?: OpenDatabase['poolStats'];
   dialect: Dialect;
   /** The DATABASE_URL to hand to the app (pass `schema` too on PostgreSQL). */
   url: string;
@@ -43,9 +44,10 @@ export async function openTestDatabase(
 async function openSqlite(): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'timesheets-test-'));
   const url = `sqlite:${join(dir, 'timesheets.sqlite')}`;
-  const { db, close } = await createDatabase(url);
+  const { db, close, poolStats } = await createDatabase(url);
   return {
     db,
+    poolStats,
     dialect: 'sqlite',
     url,
     schema: null,
@@ -61,9 +63,10 @@ async function openPostgres(): Promise<TestDatabase> {
   if (!url) throw new Error('TEST_DATABASE_URL must be set to test on PostgreSQL');
   const schema = `test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   await withAdmin(url, (admin) => sql`create schema ${sql.id(schema)}`.execute(admin));
-  const { db, close } = await createDatabase(url, { schema });
+  const { db, close, poolStats } = await createDatabase(url, { schema });
   return {
     db,
+    poolStats,
     dialect: 'postgres',
     url,
     schema,

@@ -1,10 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
@@ -34,6 +32,10 @@ const armor = new ApolloArmor({
 function maskUnexpected(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    if (formatted.extensions?.code === 'UNAUTHENTICATED') {
+      // Never a stack or the verifier's reason on a 401, in any mode: they help an attacker only.
+      return { message: formatted.message, extensions: { code: 'UNAUTHENTICATED' } };
+    }
     if (original instanceof GraphQLError) return formatted;
     logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
     return {
@@ -46,33 +48,38 @@ function maskUnexpected(logger: Logger) {
 }
 
 export interface ApolloOptions {
-  production: boolean;
+  /** Stack traces in errors and the local Sandbox landing page. */
+  development: boolean;
+  introspection: boolean;
   logger: Logger;
+  /** More plugins (metrics, the rate limit), run before the built-in ones. */
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 /** The Apollo Server of the API, started and ready for executeHTTPGraphQLRequest. */
 export async function createApollo(
   schema: GraphQLSchema,
-  { production, logger }: ApolloOptions,
+  { development, introspection, logger, plugins: extra = [] }: ApolloOptions,
 ): Promise<ApolloServer<Context>> {
   const protection = armor.protect();
   const plugins: ApolloServerPlugin<Context>[] = [
+    ...extra,
     ...(protection.plugins as ApolloServerPlugin<Context>[]),
     httpStatusPlugin,
     // Per-field cache hints cost a hook on every field; the API sets no cache hints.
     ApolloServerPluginCacheControlDisabled(),
-    production
-      ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-      : ApolloServerPluginLandingPageLocalDefault({ footer: false, includeCookies: false }),
+    development
+      ? ApolloServerPluginLandingPageLocalDefault({ footer: false, includeCookies: false })
+      : ApolloServerPluginLandingPageDisabled(),
   ];
   const apollo = new ApolloServer<Context>({
     gateway: createJitGateway(schema),
     plugins,
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: MAX_TOKENS },
-    introspection: true,
+    introspection,
     csrfPrevention: true,
-    includeStacktraceInErrorResponses: !production,
+    includeStacktraceInErrorResponses: development,
     formatError: maskUnexpected(logger),
     logger,
   });

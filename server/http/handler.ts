@@ -11,6 +11,8 @@ export interface HandlerOptions {
   /** Builds the context of one GraphQL request; may throw an auth error to refuse it whole. */
   context: (req: IncomingMessage, requestId: string) => Promise<Context>;
   ready: () => Promise<boolean>;
+  /** True once shutdown began: responses then ask clients to close their connection. */
+  draining: () => boolean;
   corsOrigins: readonly string[];
   maxBodyBytes: number;
   logger: Logger;
@@ -113,6 +115,7 @@ export function createHandler(options: HandlerOptions) {
     const requestId =
       typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
+    if (options.draining()) res.setHeader('connection', 'close');
     if (options.logger.isLevelEnabled('info')) logWhenFinished(req, res, requestId);
     route(req, res, requestId).catch((error: unknown) => fail(res, requestId, error));
   };

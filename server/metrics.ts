@@ -1,0 +1,128 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Context } from './context';
+import type { PoolStats } from './db/database';
+
+/** Operation names become label values only while they are few and well-formed. */
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const MAX_OPERATION_NAMES = 200;
+
+/**
+ * The API's Prometheus metrics (prom-client), in a registry of their own. Labels are closed sets
+ * or bounded names: never a token, a user id or an entry's content.
+ */
+export interface Metrics {
+  registry: Registry;
+  /** Counts GraphQL requests by operation and outcome code, and times them. */
+  plugin: ApolloServerPlugin<Context>;
+  /** A request refused before GraphQL ran (its token, its body): counted by outcome. */
+  countRefused: (outcome: string) => void;
+  tokenFailure: (reason: string) => void;
+  rateLimited: () => void;
+  /** Reports the connection pool's use on every scrape. */
+  watchPool: (stats: () => PoolStats) => void;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'timesheets_' });
+  const requests = new Counter({
+    name: 'timesheets_graphql_requests_total',
+    help: 'GraphQL requests by operation name and outcome (OK or the first error code)',
+    labelNames: ['operation', 'outcome'],
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'timesheets_graphql_request_duration_seconds',
+    help: 'Time from the start of a GraphQL request to its response, by operation',
+    labelNames: ['operation'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const tokenFailures = new Counter({
+    name: 'timesheets_token_verification_failures_total',
+    help: 'Access tokens refused, by reason',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+  const rateLimited = new Counter({
+    name: 'timesheets_rate_limit_refusals_total',
+    help: 'Mutations refused because their caller was over the rate limit (per process)',
+    registers: [registry],
+  });
+  const names = new Set<string>();
+  const operationLabel = (name: string | undefined): string => {
+    if (name === undefined || !OPERATION_NAME.test(name)) return '(anonymous)';
+    if (!names.has(name) && names.size >= MAX_OPERATION_NAMES) return '(other)';
+    names.add(name);
+    return name;
+  };
+
+  const plugin: ApolloServerPlugin<Context> = {
+    requestDidStart() {
+      const stop = duration.startTimer();
+      return Promise.resolve({
+        willSendResponse({ operationName, response }) {
+          const operation = operationLabel(operationName ?? undefined);
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : [];
+          const code = errors?.[0]?.extensions?.code;
+          requests.inc({ operation, outcome: typeof code === 'string' ? code : 'OK' });
+          stop({ operation });
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+
+  return {
+    registry,
+    plugin,
+    countRefused: (outcome) => requests.inc({ operation: '(refused)', outcome }),
+    tokenFailure: (reason) => tokenFailures.inc({ reason }),
+    rateLimited: () => rateLimited.inc(),
+    watchPool: (stats) => {
+      new Gauge({
+        name: 'timesheets_db_pool_connections',
+        help: 'Database connections by state (total open, idle)',
+        labelNames: ['state'],
+        registers: [registry],
+        collect() {
+          const { total, idle } = stats();
+          this.set({ state: 'total' }, total);
+          this.set({ state: 'idle' }, idle);
+        },
+      });
+      new Gauge({
+        name: 'timesheets_db_pool_waiting',
+        help: 'Queries waiting for a free database connection',
+        registers: [registry],
+        collect() {
+          this.set(stats().waiting);
+        },
+      });
+    },
+  };
+}
+
+/** Serves `GET /metrics` on its own port (kept off the public API's), resolving with the server. */
+export function serveMetrics(metrics: Metrics, port: number, host?: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    metrics.registry.metrics().then(
+      (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+/** The port a metrics server listens on (after `listen(0)`). */
+export const portOf = (server: Server): number => (server.address() as AddressInfo).port;

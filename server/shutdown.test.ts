@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { sql } from 'kysely';
+import { openTestDatabase, testDialects, type TestDatabase } from '../test/databases';
+import { startTestIssuer, type TestIssuer } from '../test/issuer';
+import { dayKey } from './timesheets/timesheet-rows';
+
+const ROOT = resolve(__dirname, '..');
+const WRITES = 12;
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  exit: Promise<number | null>;
+}
+
+/** Starts `server/main.ts` as operators run it, and waits for its ready line. */
+function startApi(env: Record<string, string>): Promise<Running> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exit = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return new Promise((ready, fail) => {
+    let out = '';
+    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.includes('Timesheets API ready'));
+      if (line) {
+        const { url } = JSON.parse(line) as { url: string };
+        ready({ child, exit, url: url.replace('localhost', '127.0.0.1') });
+      }
+    });
+    void exit.then((code) =>
+      fail(new Error(`the API exited (${code}) before it was ready:\n${out}`)),
+    );
+  });
+}
+
+// Slow writes need a lock the API waits for without blocking its event loop: PostgreSQL's advisory
+// locks (better-sqlite3 waits for a SQLite lock synchronously, freezing the process meanwhile).
+const onPostgres = testDialects().includes('postgres') ? describe : describe.skip;
+
+onPostgres('stopping the API with SIGTERM (PostgreSQL)', () => {
+  let issuer: TestIssuer;
+  let database: TestDatabase;
+  let api: Running | undefined;
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+    database = await openTestDatabase('postgres');
+  });
+  afterAll(async () => {
+    api?.child.kill('SIGKILL');
+    await database.close();
+    await issuer.close();
+  });
+
+  it('answers 503 on /readyz at once, finishes the writes in flight, stores every acknowledged one, exits 0', async () => {
+    const url = new URL(database.url);
+    url.searchParams.set('options', `-c search_path=${database.schema ?? ''}`);
+    api = await startApi({
+      AUTH_ISSUER: issuer.issuer,
+      AUTH_AUDIENCE: issuer.audience,
+      AUTH_JWKS_URI: issuer.jwksUri,
+      DATABASE_URL: url.href,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SHUTDOWN_DELAY_MS: '400',
+      MUTATION_RATE_LIMIT: '0',
+      LOG_LEVEL: 'info',
+    });
+    const running = api;
+    const owner = 'auth0|slow';
+    const token = await issuer.userToken(owner, ['create:timesheets']);
+    const ready = () => fetch(running.url.replace('/graphql', '/readyz')).then((r) => r.status);
+    expect(await ready()).toBe(200);
+
+    const days = ['2026-11-20', '2026-11-21', '2026-11-22'];
+    const answers = await database.db.connection().execute(async (conn) => {
+      // Hold the locks of the owner's days: every write now waits for them ("slow writes").
+      for (const day of days) {
+        await sql`select pg_advisory_lock(hashtextextended(${dayKey(owner, day)}, 0))`.execute(
+          conn,
+        );
+      }
+      const writes = Array.from({ length: WRITES }, (_, i) => send(running.url, token, days, i));
+      await new Promise((r) => setTimeout(r, 300)); // the requests are in flight, waiting
+      running.child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await ready()).toBe(503);
+      await new Promise((r) => setTimeout(r, 600)); // past the delay: new connections refused
+      await expect(ready()).rejects.toThrow();
+      await sql`select pg_advisory_unlock_all()`.execute(conn);
+      return Promise.all(writes);
+    });
+
+    expect(await running.exit).toBe(0);
+    const acknowledged = answers.flatMap((id) => (id === null ? [] : [id]));
+    expect(acknowledged).toHaveLength(WRITES);
+    const stored = await database.db.selectFrom('timesheet_entries').select('id').execute();
+    expect(stored.map((r) => r.id).sort()).toEqual([...acknowledged].sort());
+  }, 60_000);
+});
+
+/** Logs one hour for the owner; answers the entry id, or null when it was not acknowledged. */
+async function send(url: string, token: string, days: string[], i: number) {
+  const query = `mutation { createTimesheet(input: { date: "${days[i % days.length]}", project: "W${i}", hours: 1 }) { id } }`;
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as { data?: { createTimesheet?: { id: string } } };
+    return response.status === 200 ? (body.data?.createTimesheet?.id ?? null) : null;
+  } catch {
+    return null;
+  }
+}
