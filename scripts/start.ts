@@ -15,6 +15,7 @@ const dataDir = resolve(env.DATA_DIR ?? join(root, 'data'));
 const webPort = Number(env.WEB_PORT ?? 3000);
 const apiPort = Number(env.PORT ?? 4000);
 const idpPort = Number(env.IDP_PORT ?? 4400);
+const metricsPort = Number(env.METRICS_PORT ?? 9464);
 const localIdp = !env.AUTH_ISSUER;
 const issuer = env.AUTH_ISSUER ?? `http://localhost:${idpPort}/`;
 const audience = env.AUTH_AUDIENCE ?? 'https://timesheets.abc-inc.example/api';
@@ -141,12 +142,16 @@ async function main(): Promise<void> {
     // The embedded Apollo Sandbox of http://localhost:4000/graphql calls the API from Apollo's origin.
     CORS_ORIGINS: env.CORS_ORIGINS ?? `${webOrigin},https://sandbox.embed.apollographql.com`,
     LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
+    // The local product is for trying and developing: stack traces, Sandbox and introspection on.
+    NODE_ENV: env.NODE_ENV ?? 'development',
+    METRICS_PORT: String(metricsPort),
   });
   await waitFor(`http://localhost:${apiPort}/readyz`, 'the API');
   await serveWeb();
   console.log(`
   Authorization server  ${localIdp ? issuer : `${issuer} (your tenant)`}
   API (GraphQL)         http://localhost:${apiPort}/graphql   (open it for Apollo Sandbox)
+  API metrics           http://localhost:${metricsPort}/metrics
   Web app               ${webOrigin}
   Data                  ${dataDir}
 
