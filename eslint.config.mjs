@@ -6,6 +6,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'data/',
+      'dist/',
       'web/.next/',
       'web/out/',
       'web/next-env.d.ts',
