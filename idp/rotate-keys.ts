@@ -25,7 +25,9 @@ async function main(): Promise<void> {
     const key = await promoteNextKey(config.keysDir, Math.max(ttl, ID_TOKEN_TTL));
     console.log(`The key ${key.kid} signs from now on.`);
   } else if (command !== 'status') {
-    console.error('usage: tsx idp/rotate-keys.ts [status|prepare|promote]');
+    console.error(
+      'usage: npx tsx idp/rotate-keys.ts [status|prepare|promote]  (built: node dist/idp/rotate-keys.js …)',
+    );
     process.exit(2);
   }
   for (const key of await loadSigningKeys(config.keysDir)) {
