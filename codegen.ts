@@ -4,9 +4,29 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * One source of truth, schema.graphql: resolver types for the server, typed documents for the web
  * app. Run `npm run codegen`; CI runs `npm run codegen:check`.
  */
+/**
+ * Typed documents for one client, and its persisted-documents manifest (`persisted-documents.json`,
+ * sha256 of each operation's text): the client sends the hash, and the API, holding every manifest
+ * ever shipped (trusted-documents/), runs only those documents.
+ */
+function clientTarget(documents: string[]) {
+  return {
+    documents,
+    preset: 'client' as const,
+    config: {
+      useTypeImports: true,
+      enumsAsTypes: true,
+      scalars: { LocalDate: 'string', DateTime: 'string' },
+    },
+    presetConfig: {
+      fragmentMasking: false,
+      persistedDocuments: { mode: 'embedHashInDocument' as const, hashAlgorithm: 'sha256' },
+    },
+  };
+}
+
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['web/**/*.{ts,tsx}', '!web/gql/**', '!web/.next/**', '!web/out/**'],
   ignoreNoDocuments: true,
   generates: {
     'server/generated/graphql.ts': {
@@ -42,15 +62,8 @@ const config: CodegenConfig = {
         },
       },
     },
-    'web/gql/': {
-      preset: 'client',
-      config: {
-        useTypeImports: true,
-        enumsAsTypes: true,
-        scalars: { LocalDate: 'string', DateTime: 'string' },
-      },
-      presetConfig: { fragmentMasking: false },
-    },
+    'web/gql/': clientTarget(['web/**/*.{ts,tsx}', '!web/gql/**', '!web/.next/**', '!web/out/**']),
+    'cli/gql/': clientTarget(['cli/**/*.ts', '!cli/gql/**']),
   },
 };
 
