@@ -1,0 +1,48 @@
+import { CliError, EXIT, InputError } from '../errors';
+
+/** A GraphQL error as the API sends it: `extensions` is the contract, the message is for people. */
+export interface GraphQLErrorBody {
+  message: string;
+  extensions?: { code?: unknown; field?: unknown; scope?: unknown; tokenKind?: unknown };
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** Codes meaning the API does not hold this client's documents (trusted documents, APQ). */
+const UNKNOWN_DOCUMENT_CODES = new Set([
+  'PERSISTED_QUERY_NOT_FOUND',
+  'UNKNOWN_DOCUMENT',
+  'TRUSTED_DOCUMENT_REQUIRED',
+]);
+
+/**
+ * Turns the API's refusal of `operation` into the error the person reads, chosen by
+ * `extensions.code` (and `field` / `scope`), never by the message text.
+ */
+export function toCliError(operation: string, error: GraphQLErrorBody | undefined): CliError {
+  const code = text(error?.extensions?.code);
+  const message = error?.message ?? 'no error given';
+  if (code === 'BAD_USER_INPUT') {
+    const field = text(error?.extensions?.field);
+    return new InputError(`The API refused the entry: ${message}`, field);
+  }
+  if (code === 'FORBIDDEN') {
+    const scope = text(error?.extensions?.scope);
+    const why = scope ? `your account lacks the permission ${scope}` : message;
+    return new CliError(`Not allowed: ${why}`, EXIT.failed);
+  }
+  if (code !== undefined && UNKNOWN_DOCUMENT_CODES.has(code)) {
+    return new CliError(
+      `The API does not know this version of the terminal client (${operation}, ${code}): ` +
+        'its trusted documents must include cli/gql/persisted-documents.json',
+      EXIT.failed,
+    );
+  }
+  if (code === 'RATE_LIMITED') {
+    return new CliError('The API is busy with your requests: try again in a minute', EXIT.failed);
+  }
+  return new CliError(
+    `The API refused ${operation} (${code ?? 'no code'}): ${message}`,
+    EXIT.failed,
+  );
+}

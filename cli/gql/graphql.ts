@@ -1,0 +1,52 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A new entry for the caller. */
+export type CreateTimesheetInput = {
+  /** The day the time was spent: a real calendar date, not later than tomorrow. */
+  date: string;
+  /**
+   * Hours spent: more than 0, at most 24, at most two decimals. One person's entries on one day add
+   * up to at most 24 hours.
+   */
+  hours: number;
+  /** A key the client chooses (1 to 100 characters) so that a retried request creates the entry once. */
+  idempotencyKey?: string | null | undefined;
+  /** Free-text notes, at most 1000 characters. */
+  notes?: string | null | undefined;
+  /** The project, 1 to 100 characters after trimming. */
+  project: string;
+};
+
+/** Where an entry is in its review. */
+export type TimesheetStatus =
+  /** Approved by a manager; locked. */
+  | 'APPROVED'
+  /** Waiting for a manager's decision. */
+  | 'PENDING'
+  /** Rejected by a manager, with a reason. */
+  | 'REJECTED';
+
+export type CliWeekEntriesQueryVariables = Exact<{
+  from: string;
+  to: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CliWeekEntriesQuery = { __typename: 'Query', timesheets: { __typename: 'TimesheetConnection', edges: Array<{ __typename: 'TimesheetEdge', node: { __typename: 'Timesheet', id: string, date: string, project: string, hours: number, notes: string | null, status: TimesheetStatus } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type CliLogTimeMutationVariables = Exact<{
+  input: CreateTimesheetInput;
+}>;
+
+
+export type CliLogTimeMutation = { __typename: 'Mutation', createTimesheet: { __typename: 'Timesheet', id: string, date: string, project: string, hours: number, notes: string | null, status: TimesheetStatus } };
+
+
+export const CliWeekEntriesDocument = {"__meta__":{"hash":"sha256:7dc79a3060ed9a69ffcc68d92ba8ff82602f147feb1ed6c35e7d82f4506d586f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliWeekEntries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"timesheets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"project"}},{"kind":"Field","name":{"kind":"Name","value":"hours"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<CliWeekEntriesQuery, CliWeekEntriesQueryVariables>;
+export const CliLogTimeDocument = {"__meta__":{"hash":"sha256:ac46765f0f1c1336d36d9ea9d86f6911e9c2f3617290f7758a30c86ce41a819b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliLogTime"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTimesheetInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"createTimesheet"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"project"}},{"kind":"Field","name":{"kind":"Name","value":"hours"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CliLogTimeMutation, CliLogTimeMutationVariables>;
