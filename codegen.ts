@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 /**
  * One source of truth, schema.graphql: resolver types for the server, typed documents for the web
@@ -13,6 +14,9 @@ function clientTarget(documents: string[]) {
   return {
     documents,
     preset: 'client' as const,
+    // Apollo Client's cache adds __typename to every selection before sending: the trusted text
+    // must hold it too, or the server would run a document without it.
+    documentTransforms: [addTypenameSelectionDocumentTransform],
     config: {
       useTypeImports: true,
       enumsAsTypes: true,

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 
 const root = resolve(__dirname, '..');
 /** Read through `__dirname` by the compiled code (server/graphql/schema.ts, idp/config.ts). */
-const ASSETS = ['schema.graphql', 'idp/tenant.json'];
+const ASSETS = ['schema.graphql', 'idp/tenant.json', 'trusted-documents'];
 
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
 const outDir = resolve(values['out-dir'] ?? join(root, 'dist'));
@@ -35,4 +35,4 @@ const tsc = spawnSync(
   { cwd: root, stdio: 'inherit' },
 );
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
-for (const asset of ASSETS) cpSync(join(root, asset), join(outDir, asset));
+for (const asset of ASSETS) cpSync(join(root, asset), join(outDir, asset), { recursive: true });

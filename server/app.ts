@@ -12,6 +12,7 @@ import { migrateToLatest } from './db/migrate';
 import { createApollo } from './graphql/apollo';
 import { rateLimitPlugin } from './graphql/rate-limit-plugin';
 import { createSchema } from './graphql/schema';
+import { loadTrustedDocuments, trustedDocumentsCache } from './graphql/trusted-documents';
 import { createHandler } from './http/handler';
 import { createLoaders } from './loaders';
 import { createLogger } from './logger';
@@ -64,9 +65,11 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     people: createPersonService(database.db, { now: options.now }),
   };
   const limit = config.mutationRateLimit;
+  const trusted = loadTrustedDocuments();
   const apollo = await createApollo(createSchema(), {
     development: config.development,
     introspection: config.introspection,
+    persistedQueries: trustedDocumentsCache(trusted, config.documents),
     logger,
     plugins: [metrics.plugin, ...(limit ? [rateLimitPlugin(limit, metrics.rateLimited)] : [])],
   });
@@ -105,6 +108,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       draining: () => draining,
       corsOrigins: config.corsOrigins,
       maxBodyBytes: config.maxBodyBytes,
+      documents: { mode: config.documents, trusted },
       logger,
     }),
   );

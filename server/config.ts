@@ -74,6 +74,7 @@ const envSchema = z.object({
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   GRAPHQL_INTROSPECTION: flag.optional(),
+  GRAPHQL_DOCUMENTS: z.enum(['trusted', 'any']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -102,6 +103,8 @@ export interface Config {
   development: boolean;
   /** Whether the schema can be introspected: development by default, GRAPHQL_INTROSPECTION wins. */
   introspection: boolean;
+  /** Which documents run: only trusted ones (production default), or any query text. */
+  documents: 'trusted' | 'any';
   host: string | undefined;
   port: number;
   auth: {
@@ -168,6 +171,7 @@ export function loadConfig(
     env: v.NODE_ENV,
     development,
     introspection: v.GRAPHQL_INTROSPECTION ?? development,
+    documents: v.GRAPHQL_DOCUMENTS ?? (v.NODE_ENV === 'production' ? 'trusted' : 'any'),
     host: v.HOST,
     port: v.PORT,
     auth: Object.freeze({

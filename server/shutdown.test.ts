@@ -69,6 +69,7 @@ onPostgres('stopping the API with SIGTERM (PostgreSQL)', () => {
       PORT: '0',
       SHUTDOWN_DELAY_MS: '400',
       MUTATION_RATE_LIMIT: '0',
+      GRAPHQL_DOCUMENTS: 'any',
       LOG_LEVEL: 'info',
     });
     const running = api;

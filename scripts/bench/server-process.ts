@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   const spec = JSON.parse(process.argv[2] ?? '{}') as ServerSpec;
   const config = loadConfig({
     NODE_ENV: 'production',
+    // The workload sends query text, as the baseline receives it.
+    GRAPHQL_DOCUMENTS: 'any',
     HOST: '127.0.0.1',
     PORT: '0',
     AUTH_ISSUER: spec.issuer,

@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from 'pino';
 import type { Context } from '../context';
 import { httpStatusPlugin } from './http-status-plugin';
@@ -54,12 +55,14 @@ export interface ApolloOptions {
   logger: Logger;
   /** More plugins (metrics, the rate limit), run before the built-in ones. */
   plugins?: ApolloServerPlugin<Context>[];
+  /** Where documents sent by hash are found (see trusted-documents.ts). */
+  persistedQueries: KeyValueCache<string>;
 }
 
 /** The Apollo Server of the API, started and ready for executeHTTPGraphQLRequest. */
 export async function createApollo(
   schema: GraphQLSchema,
-  { development, introspection, logger, plugins: extra = [] }: ApolloOptions,
+  { development, introspection, logger, plugins: extra = [], persistedQueries }: ApolloOptions,
 ): Promise<ApolloServer<Context>> {
   const protection = armor.protect();
   const plugins: ApolloServerPlugin<Context>[] = [
@@ -78,6 +81,7 @@ export async function createApollo(
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     introspection,
+    persistedQueries: { cache: persistedQueries },
     csrfPrevention: true,
     includeStacktraceInErrorResponses: development,
     formatError: maskUnexpected(logger),

@@ -4,6 +4,12 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import cors from 'cors';
 import type { Logger } from 'pino';
 import type { Context } from '../context';
+import {
+  admitBody,
+  admitSearch,
+  type DocumentsMode,
+  type TrustedDocuments,
+} from '../graphql/trusted-documents';
 import { HttpError, readBody } from './read-body';
 
 export interface HandlerOptions {
@@ -15,6 +21,8 @@ export interface HandlerOptions {
   draining: () => boolean;
   corsOrigins: readonly string[];
   maxBodyBytes: number;
+  /** Which documents may run; see trusted-documents.ts. */
+  documents: { mode: DocumentsMode; trusted: TrustedDocuments };
   logger: Logger;
 }
 
@@ -39,15 +47,18 @@ async function handleGraphQL(
   requestId: string,
   options: HandlerOptions,
 ): Promise<void> {
-  const body = await readBody(req, options.maxBodyBytes);
+  const { mode, trusted } = options.documents;
+  const method = (req.method ?? 'GET').toUpperCase();
   const target = req.url ?? '/';
   const query = target.indexOf('?');
+  const search = query === -1 ? '' : target.slice(query);
+  const body = await readBody(req, options.maxBodyBytes);
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: {
-      method: (req.method ?? 'GET').toUpperCase(),
+      method,
       headers: toHeaderMap(req),
-      search: query === -1 ? '' : target.slice(query),
-      body,
+      search: method === 'GET' ? admitSearch(search, mode, trusted) : search,
+      body: method === 'GET' ? body : admitBody(body, mode, trusted),
     },
     context: () => options.context(req, requestId),
   });
