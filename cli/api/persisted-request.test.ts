@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import manifest from '../gql/persisted-documents.json';
+import { LOG_TIME, WEEK_ENTRIES } from './documents';
+import { persistedRequest } from './persisted-request';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe('persistedRequest', () => {
+  it.each([
+    ['CliWeekEntries', WEEK_ENTRIES, { from: '2026-03-02', to: '2026-03-08', first: 200 }],
+    ['CliLogTime', LOG_TIME, { input: { date: '2026-03-02', project: 'P', hours: 1 } }],
+  ] as const)(
+    'names %s by the hash of its manifest entry, without query text',
+    (name, document, variables) => {
+      const request = persistedRequest(document as never, variables);
+      expect(request).toEqual({
+        operationName: name,
+        variables,
+        extensions: { persistedQuery: { version: 1, sha256Hash: expect.any(String) } },
+      });
+      const hash = request.extensions.persistedQuery.sha256Hash;
+      const text = (manifest as Record<string, string>)[`sha256:${hash}`];
+      expect(text).toMatch(new RegExp(`^(query|mutation) ${name}\\b`));
+      expect(sha256(text ?? '')).toBe(hash);
+    },
+  );
+
+  it('refuses a document without a hash (codegen not run)', () => {
+    const bare = { kind: 'Document', definitions: [] };
+    expect(() => persistedRequest(bare as never, {})).toThrow(/run `npm run codegen`/);
+  });
+});
