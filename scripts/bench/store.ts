@@ -114,7 +114,10 @@ function seedSqlite(file: string, size: SeedSize): number {
   }
 }
 
-const PG_TYPES: Partial<Record<keyof TimesheetRow, string>> = { hundredths: 'integer' };
+const PG_TYPES: Partial<Record<keyof TimesheetRow, string>> = {
+  hundredths: 'integer',
+  version: 'integer',
+};
 
 function createPostgresStore(url: string, label: string): BenchStore {
   const schema = `bench_${process.pid}_${label}`;
