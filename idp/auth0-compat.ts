@@ -205,13 +205,16 @@ export async function handleAuth0Logout(
   else sendPage(res, 200, 'Signed out', signedOutBody());
 }
 
-/** Destroys oidc-provider's session of this browser, its grants, and its cookie. */
+/**
+ * Destroys oidc-provider's session of this browser, its grants, and its cookie. Grants with offline
+ * access (a native app's refresh tokens) outlive it, as on Auth0 and at oidc-provider's logout.
+ */
 async function endSession(ctx: CompatContext, req: IncomingMessage, res: ServerResponse) {
   const provider = ctx.provider();
   const koa = provider.createContext(req, res);
   const session = await provider.Session.get(koa);
-  for (const { grantId } of Object.values(session.authorizations ?? {})) {
-    if (grantId) await (await provider.Grant.find(grantId))?.destroy();
+  for (const { grantId, persistsLogout } of Object.values(session.authorizations ?? {})) {
+    if (grantId && !persistsLogout) await (await provider.Grant.find(grantId))?.destroy();
   }
   await session.destroy();
   koa.cookies.set(provider.cookieName('session'), null, { ...COOKIE_OPTIONS });

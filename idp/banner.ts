@@ -43,6 +43,12 @@ export function banner(idp: Idp, config: IdpConfig): string {
         `    ${client.clientId}  SPA, implicit (token id_token)${client.firstParty ? ', first-party' : ''}`,
       );
       lines.push(`      callbacks ${urls.callbacks.join(' ')}`);
+    } else if (client.type === 'native') {
+      const rt = client.refreshToken;
+      lines.push(
+        `    ${client.clientId}  native, authorization code + PKCE (S256)${client.firstParty ? ', first-party' : ''}, refresh tokens ${rt.rotation} (${rt.tokenLifetime} s absolute, ${rt.idleTokenLifetime} s idle)`,
+      );
+      lines.push(`      callbacks ${client.callbacks.join(' ')}  (loopback: any port)`);
     } else {
       lines.push(
         `    ${client.clientId}  machine, client_credentials, secret "${client.clientSecret}", scopes ${client.allowedScopes.join(' ') || '(none)'}`,

@@ -19,12 +19,14 @@ declare module 'oidc-provider' {
     clientName?: string;
     postLogoutRedirectUriAllowed(uri: string): boolean;
     redirectUriAllowed(uri: string): boolean;
+    grantTypeAllowed(type: string): boolean;
   }
 
   export interface SessionEntity {
     accountId?: string;
     uid: string;
-    authorizations?: Record<string, { grantId?: string }>;
+    /** `persistsLogout`: the grant outlives the session (offline access). */
+    authorizations?: Record<string, { grantId?: string; persistsLogout?: boolean }>;
     grantIdFor(clientId: string): string | undefined;
     destroy(): Promise<void>;
   }
@@ -39,6 +41,10 @@ declare module 'oidc-provider' {
     params: Record<string, string | string[] | undefined>;
     client?: ClientEntity;
     session?: SessionEntity;
+    account?: { accountId: string };
+    /** The parsed body of a POST request. */
+    body?: Record<string, unknown>;
+    entities: { Interaction?: Interaction };
     result?: { consent?: { grantId?: string } };
     resourceServers: Record<string, ResourceServer>;
     readonly requestParamScopes: Set<string>;
@@ -53,6 +59,8 @@ declare module 'oidc-provider' {
     req: IncomingMessage;
     res: ServerResponse;
     host: string;
+    method: string;
+    query: Record<string, string | string[] | undefined>;
     type: string;
     status: number;
     body: unknown;
@@ -98,6 +106,16 @@ declare module 'oidc-provider' {
     scope?: string;
   }
 
+  export interface RefreshTokenConstructor {
+    find(
+      value: string,
+      options?: { ignoreExpiration?: boolean },
+    ): Promise<
+      | (TokenEntity & { grantId?: string; iiat?: number; exp?: number; consumed?: unknown })
+      | undefined
+    >;
+  }
+
   export interface AccessTokenConstructor {
     find(value: string): Promise<(TokenEntity & { isExpired: boolean; aud?: string }) | undefined>;
   }
@@ -126,6 +144,7 @@ declare module 'oidc-provider' {
     readonly Client: ClientConstructor;
     readonly Session: SessionConstructor;
     readonly AccessToken: AccessTokenConstructor;
+    readonly RefreshToken: RefreshTokenConstructor;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     createContext(req: IncomingMessage, res: ServerResponse): { cookies: Cookies; secure: boolean };
     cookieName(type: 'session' | 'interaction' | 'resume'): string;
@@ -151,6 +170,40 @@ declare module 'oidc-provider' {
     InvalidScope: new (description: string, scope: string) => OIDCProviderError;
     InvalidTarget: new (description?: string) => OIDCProviderError;
     InvalidRequest: new (description: string) => OIDCProviderError;
+  };
+
+  /** A check of the interaction policy: true asks the user (REQUEST_PROMPT). */
+  export interface PolicyCheck {
+    reason: string;
+    check: (ctx: KoaContextWithOIDC) => boolean | Promise<boolean>;
+  }
+
+  export interface PolicyPrompt {
+    name: string;
+    checks: PolicyCheck[] & {
+      get(reason: string): PolicyCheck | undefined;
+      add(check: PolicyCheck, index?: number): void;
+    };
+  }
+
+  export const interactionPolicy: {
+    Check: {
+      new (
+        reason: string,
+        description: string,
+        check: (ctx: KoaContextWithOIDC) => boolean | Promise<boolean>,
+      ): PolicyCheck;
+      readonly REQUEST_PROMPT: true;
+      readonly NO_NEED_TO_PROMPT: false;
+    };
+    Prompt: new (
+      options: { name: string; requestable: boolean },
+      ...checks: PolicyCheck[]
+    ) => PolicyPrompt;
+    base: () => PolicyPrompt[] & {
+      get(name: string): PolicyPrompt | undefined;
+      add(prompt: PolicyPrompt, index?: number): void;
+    };
   };
 
   export default Provider;

@@ -7,6 +7,14 @@ import {
 } from 'oidc-provider';
 import { errorPageBody, html, layout, PAGE_CSP, SafeHtml, signedOutBody } from './html';
 import { toProviderJwks, type StoredKey } from './keys';
+import {
+  grantTtl,
+  interactionPolicyFor,
+  nativeClientMetadata,
+  refreshTokenIssuer,
+  refreshTokenTtl,
+  rotateRefreshToken,
+} from './native-clients';
 import { accessTokenCustomizer, existingGrantLoader, resourceServerInfo } from './rbac';
 import type { SpaClient, TenantDirectory, TenantUser } from './tenant';
 
@@ -67,6 +75,7 @@ export function profileClaims(user: TenantUser): Record<string, unknown> {
 
 function oidcClients({ directory, spaOrigins }: ProviderOptions) {
   return directory.tenant.clients.map((client) => {
+    if (client.type === 'native') return nativeClientMetadata(client);
     if (client.type === 'machine') {
       return {
         client_id: client.clientId,
@@ -116,8 +125,9 @@ function configuration(options: ProviderOptions): Configuration {
     routes: ROUTES,
     // Auth0's `audience` picks the API (resource indicator) the access token is for.
     extraParams: ['audience'],
-    responseTypes: ['id_token token', 'id_token'],
-    scopes: ['openid', 'profile', 'email'],
+    // `code` is for native clients only (PKCE, S256, required for public clients by default).
+    responseTypes: ['code', 'id_token token', 'id_token'],
+    scopes: ['openid', 'profile', 'email', 'offline_access'],
     claims: {
       openid: ['sub'],
       profile: ['name', 'nickname', 'picture'],
@@ -134,7 +144,10 @@ function configuration(options: ProviderOptions): Configuration {
       webOrigins(client.clientId).includes(origin),
     interactions: {
       url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+      policy: interactionPolicyFor(directory),
     },
+    issueRefreshToken: refreshTokenIssuer(directory),
+    rotateRefreshToken: rotateRefreshToken(directory),
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
@@ -189,7 +202,9 @@ function configuration(options: ProviderOptions): Configuration {
       IdToken: ID_TOKEN_TTL,
       Interaction: 60 * 60,
       Session: 3 * 24 * 60 * 60,
-      Grant: 14 * 24 * 60 * 60,
+      // A native client's grant is one refresh token family: it lasts the absolute lifetime.
+      Grant: grantTtl(directory),
+      RefreshToken: refreshTokenTtl(directory),
     },
     renderError: (ctx: KoaContextWithOIDC, out: { error?: string; error_description?: string }) => {
       renderPage(ctx, 'Error', errorPageBody(out.error ?? 'server_error', out.error_description));

@@ -13,6 +13,7 @@ import {
 } from 'oidc-provider';
 import { teamClaimNames } from '../core/claims';
 import { parseScopes } from '../core/scopes';
+import { keepOfflineAccess } from './native-clients';
 import type { ProviderOptions } from './provider';
 
 /**
@@ -45,11 +46,24 @@ export function resourceServerInfo(options: ProviderOptions) {
       }
       return { ...base, scope: tenantClient.allowedScopes.join(' ') };
     }
-    // RBAC: a user's token can carry at most the user's permissions.
-    const sub = ctx.oidc.session?.accountId;
+    // RBAC: a user's token can carry at most the user's permissions. At /authorize the user is
+    // the session's; at the token endpoint (code, refresh token) the account of the grant.
+    const sub = ctx.oidc.account?.accountId ?? ctx.oidc.session?.accountId;
     const user = sub ? directory.findUserBySub(sub) : undefined;
     return { ...base, scope: user ? directory.permissionsOf(user).join(' ') : '' };
   };
+}
+
+/**
+ * The grant a first-party native sign-in adds to: a new one for each sign-in, so that each
+ * sign-in starts its own refresh token family (revoked as a whole on reuse), unless this request
+ * already made one before its login step.
+ */
+async function nativeGrant(ctx: KoaContextWithOIDC, accountId: string, clientId: string) {
+  const { provider } = ctx.oidc;
+  const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.entities.Interaction?.grantId;
+  const existing = grantId ? await provider.Grant.find(grantId) : undefined;
+  return existing ?? new provider.Grant({ accountId, clientId });
 }
 
 /** First-party applications skip consent (Auth0's "first-party" flag): grant what is asked. */
@@ -58,13 +72,20 @@ export function existingGrantLoader({ directory }: ProviderOptions) {
     const { client, session, provider } = ctx.oidc;
     if (!client || !session) return undefined;
     const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
-    const existing = grantId ? await provider.Grant.find(grantId) : undefined;
     const tenantClient = directory.findClient(client.clientId);
-    if (tenantClient?.type !== 'spa' || !tenantClient.firstParty || !session.accountId) {
-      return existing;
+    const firstParty = tenantClient?.type !== 'machine' && tenantClient?.firstParty === true;
+    if (!firstParty || !session.accountId) {
+      return grantId ? await provider.Grant.find(grantId) : undefined;
     }
-    const grant =
-      existing ?? new provider.Grant({ accountId: session.accountId, clientId: client.clientId });
+    let grant: Grant;
+    if (tenantClient.type === 'native') {
+      keepOfflineAccess(ctx, directory);
+      grant = await nativeGrant(ctx, session.accountId, client.clientId);
+    } else {
+      const existing = grantId ? await provider.Grant.find(grantId) : undefined;
+      grant =
+        existing ?? new provider.Grant({ accountId: session.accountId, clientId: client.clientId });
+    }
     const oidcScopes = [...ctx.oidc.requestParamOIDCScopes];
     if (oidcScopes.length > 0) grant.addOIDCScope(oidcScopes.join(' '));
     for (const [indicator, server] of Object.entries(ctx.oidc.resourceServers)) {

@@ -19,6 +19,8 @@ const apiSchema = z.object({
   scopes: z.array(z.object({ value: scopeName, description: z.string().default('') })).min(1),
   /** Access token lifetime in seconds (Auth0's default is 7200). */
   tokenLifetime: z.number().int().positive().default(7200),
+  /** Auth0's "Allow Offline Access": `offline_access` gives a refresh token for this API. */
+  allowOfflineAccess: z.boolean().default(false),
 });
 
 const spaClientSchema = z.object({
@@ -30,6 +32,71 @@ const spaClientSchema = z.object({
   callbacks: z.array(url).min(1),
   allowedLogoutUrls: z.array(url).default([]),
   webOrigins: z.array(url).default([]),
+});
+
+/** Hosts a loopback redirect may name (RFC 8252 §7.3; §8.3 advises against `localhost`). */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]']);
+
+/**
+ * A native app's redirect URI (RFC 8252 §7): a loopback `http://127.0.0.1/path` registered without
+ * a port (any port matches), a private-use scheme in reverse-domain form
+ * (`com.example.app:/path`), or a claimed `https` URI.
+ */
+const nativeCallback = z.string().superRefine((value, ctx) => {
+  const parsed = URL.parse(value);
+  const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
+  if (!parsed) return fail('must be an absolute URI');
+  if (parsed.hash) return fail('must not have a fragment');
+  if (parsed.protocol === 'http:') {
+    if (!LOOPBACK_HOSTS.has(parsed.hostname)) {
+      return fail('an http redirect must be a loopback IP literal (127.0.0.1 or [::1])');
+    }
+    if (parsed.port) return fail('register a loopback redirect without a port: any port matches');
+    return undefined;
+  }
+  if (parsed.protocol === 'https:') return undefined;
+  if (!/^[a-z][a-z0-9+.-]*\.[a-z0-9+.-]+:$/.test(parsed.protocol)) {
+    return fail('a private-use scheme must be a reverse domain name such as com.example.app');
+  }
+  if (!value.startsWith(`${parsed.protocol}/`) || value.startsWith(`${parsed.protocol}//`)) {
+    return fail('a private-use scheme URI has one slash after the colon (com.example.app:/path)');
+  }
+  return undefined;
+});
+
+/** Auth0's refresh token settings of an application (Management API `refresh_token`). */
+const refreshTokenSchema = z
+  .object({
+    /** `rotating`: every use returns a new refresh token; reusing an old one revokes its family. */
+    rotation: z.enum(['rotating', 'non-rotating']).default('rotating'),
+    /** Absolute lifetime of a family in seconds, from sign-in (Auth0's default: 30 days). */
+    tokenLifetime: z.number().int().positive().default(2_592_000),
+    /** Idle lifetime in seconds: a rotating token unused this long expires (Auth0: 15 days). */
+    idleTokenLifetime: z.number().int().positive().default(1_296_000),
+  })
+  .refine((rt) => rt.idleTokenLifetime <= rt.tokenLifetime, {
+    message: 'idleTokenLifetime must not exceed tokenLifetime',
+    path: ['idleTokenLifetime'],
+  });
+
+const nativeClientSchema = z.object({
+  type: z.literal('native'),
+  clientId: z.string().min(1),
+  name: z.string().min(1),
+  /** First-party applications skip the consent step, like Auth0's "first-party" flag. */
+  firstParty: z.boolean().default(false),
+  /** Auth0's "Allowed Callback URLs" (see `nativeCallback`). */
+  callbacks: z.array(nativeCallback).min(1),
+  /** Auth0's grant types: the authorization code (with PKCE, always) and the refresh token. */
+  grantTypes: z
+    .array(z.enum(['authorization_code', 'refresh_token']))
+    .refine((types) => types.includes('authorization_code'), 'must include authorization_code')
+    .default(['authorization_code', 'refresh_token']),
+  refreshToken: refreshTokenSchema.default({
+    rotation: 'rotating',
+    tokenLifetime: 2_592_000,
+    idleTokenLifetime: 1_296_000,
+  }),
 });
 
 const machineClientSchema = z.object({
@@ -67,7 +134,11 @@ const userSchema = z.object({
 const tenantSchema = z
   .object({
     api: apiSchema,
-    clients: z.array(z.discriminatedUnion('type', [spaClientSchema, machineClientSchema])).min(1),
+    clients: z
+      .array(
+        z.discriminatedUnion('type', [spaClientSchema, nativeClientSchema, machineClientSchema]),
+      )
+      .min(1),
     users: z.array(userSchema).default([]),
   })
   .superRefine((tenant, ctx) => {
@@ -118,6 +189,7 @@ export type Tenant = z.infer<typeof tenantSchema>;
 export type TenantUser = Tenant['users'][number];
 export type TenantClient = Tenant['clients'][number];
 export type SpaClient = z.infer<typeof spaClientSchema>;
+export type NativeClient = z.infer<typeof nativeClientSchema>;
 
 /** Raised for an unreadable or invalid tenant file; the message names the file and the field. */
 export class TenantFileError extends Error {

@@ -170,24 +170,24 @@ export class ImplicitFlowError extends Error {
   }
 }
 
-export interface ImplicitLoginOptions extends AuthorizeOptions {
-  email: string;
-  password: string;
+export interface ImplicitLoginOptions extends AuthorizeOptions, SignInOptions {
   /** Continue in this browser (keeps the session cookie for prompt=none and logout). */
   browser?: Browser;
+}
+
+export interface SignInOptions {
+  email: string;
+  password: string;
   /** Press "Allow" if a consent page appears (third-party clients). Default true. */
   consent?: boolean;
 }
 
 /**
- * The implicit grant over HTTP: GET /authorize, post the login form (and the consent form when
- * asked), follow the redirects and read the tokens from the redirect URI's fragment.
+ * Opens an `/authorize` URL in `browser`, posts the login form (and the consent form when asked)
+ * and follows the redirects until they leave the server: returns where the application is sent.
  */
-export async function implicitLogin(
-  options: ImplicitLoginOptions,
-): Promise<AuthorizationResponse & { browser: Browser }> {
-  const browser = options.browser ?? new Browser(options.issuer);
-  let step = await browser.follow(authorizeUrl(options));
+export async function signIn(browser: Browser, url: URL, options: SignInOptions): Promise<URL> {
+  let step = await browser.follow(url);
   for (let pages = 0; !step.location && pages < 3; pages += 1) {
     const page = await step.response.text();
     if (/action="\/interaction\/[^"]+\/login"/.test(page)) {
@@ -209,7 +209,19 @@ export async function implicitLogin(
     }
   }
   if (!step.location) throw new ImplicitFlowError('the flow did not return to the application');
-  return { ...toAuthorizationResponse(readFragment(step.location)), browser };
+  return step.location;
+}
+
+/**
+ * The implicit grant over HTTP: GET /authorize, post the login form (and the consent form when
+ * asked), follow the redirects and read the tokens from the redirect URI's fragment.
+ */
+export async function implicitLogin(
+  options: ImplicitLoginOptions,
+): Promise<AuthorizationResponse & { browser: Browser }> {
+  const browser = options.browser ?? new Browser(options.issuer);
+  const location = await signIn(browser, authorizeUrl(options), options);
+  return { ...toAuthorizationResponse(readFragment(location)), browser };
 }
 
 /** Reads the parameters of an authorization response from a redirect URL's fragment. */
