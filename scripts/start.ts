@@ -8,6 +8,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import sirv from 'sirv';
+import type { PolicyConfig } from '../web/deploy/security-headers';
+import { securityHeaders } from '../web/deploy/security-headers';
+import { pageFileFor, readSitePages } from '../web/deploy/site-pages';
 
 const root = resolve(__dirname, '..');
 const env = process.env;
@@ -92,6 +95,27 @@ function buildWebIfMissing(): void {
   if (result.status !== 0) throw new Error('the web app failed to build (npm run build:web)');
 }
 
+/**
+ * The security headers for a request path: a page's own Content-Security-Policy (allowing the
+ * hashes of its inline scripts), or the policy with no inline code for anything else.
+ */
+function webSecurityHeaders(config: PolicyConfig, hasBuild: boolean) {
+  const pages = hasBuild ? readSitePages(webOut) : [];
+  const files = new Set(pages.map((page) => page.file));
+  const perPage = new Map(pages.map((page) => [page.file, securityHeaders(config, page.html)]));
+  const other = securityHeaders(config);
+  return (url = '/'): Readonly<Record<string, string>> => {
+    let pathname = url.split(/[?#]/)[0];
+    try {
+      pathname = decodeURI(pathname);
+    } catch {
+      // a malformed path names no page
+    }
+    const file = pageFileFor(pathname, files);
+    return (file && perPage.get(file)) || other;
+  };
+}
+
 function serveWeb(): Promise<void> {
   const runtimeConfig = {
     authDomain:
@@ -104,7 +128,9 @@ function serveWeb(): Promise<void> {
   const hasBuild = existsSync(join(webOut, 'index.html'));
   if (hasBuild) writeFileSync(join(webOut, 'config.json'), JSON.stringify(runtimeConfig, null, 2));
   const assets = hasBuild ? sirv(webOut, { dev: false, etag: true, single: false }) : null;
+  const headersFor = webSecurityHeaders(runtimeConfig, hasBuild);
   const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(headersFor(req.url))) res.setHeader(name, value);
     if (assets) {
       return assets(req, res, () => {
         res.writeHead(404).end('Not found');

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { watchCspViolations } from './csp-watch';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const APP = 'http://localhost:3000';
@@ -112,7 +113,10 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   };
 }
 
-/** A fresh Chromium profile (its own cookies, so its own authorization server session). */
+/**
+ * A fresh Chromium profile (its own cookies, so its own authorization server session). Every
+ * Content-Security-Policy violation in it is recorded (`takeCspViolations`).
+ */
 export async function openBrowser(viewport = { width: 1280, height: 900 }): Promise<{
   context: BrowserContext;
   page: Page;
@@ -126,6 +130,7 @@ export async function openBrowser(viewport = { width: 1280, height: 900 }): Prom
     viewport,
     acceptDownloads: true,
   });
+  await watchCspViolations(context);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

@@ -11,6 +11,8 @@ import {
   startStack,
 } from './harness';
 import type { Stack } from './harness';
+import { contentSecurityPolicyScenarios } from './content-security-policy';
+import { takeCspViolations } from './csp-watch';
 import {
   addEntry,
   addForm,
@@ -23,6 +25,11 @@ import { teamWorkflowScenarios } from './team-workflow';
 
 const run = browserAvailable() ? describe : describe.skip;
 jest.setTimeout(180_000);
+
+// Every page runs under the web server's Content-Security-Policy: any violation fails the test.
+afterEach(() => {
+  expect(takeCspViolations()).toEqual([]);
+});
 
 run('Timesheets in a real browser', () => {
   let stack: Stack;
@@ -258,4 +265,6 @@ run('Timesheets with short-lived access tokens', () => {
       await browser.close();
     }
   });
+
+  contentSecurityPolicyScenarios();
 });
