@@ -5,7 +5,7 @@ import { EXIT, InputError, type ExitCode } from '../errors';
 import { todayLocal } from '../format';
 import { weekTable, type WeekEntry } from '../week-table';
 
-/** The API's largest page. */
+/** The largest page `timesheets(first:)` takes (schema.graphql: 1 to 200). */
 const PAGE_SIZE = 200;
 
 /** Every entry of the signed-in person from `from` to `to`, following the pages. */
