@@ -5,6 +5,8 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Called before each use of this request; answers the request to send. */
+    setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
   }
   interface AutocannonOptions {
     url: string;
@@ -13,6 +15,8 @@ declare module 'autocannon' {
     pipelining?: number;
     timeout?: number;
     requests?: AutocannonRequest[];
+    /** A response whose body fails this check is counted in `mismatches`. */
+    verifyBody?: (body: string) => boolean;
   }
   interface Histogram {
     average: number;
@@ -28,9 +32,11 @@ declare module 'autocannon' {
     requests: Histogram;
     errors: number;
     timeouts: number;
+    mismatches: number;
     non2xx: number;
     '2xx': number;
   }
   function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
+  export type { AutocannonRequest };
   export default autocannon;
 }

@@ -1,14 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
 import { InvalidTokenError } from '../../server/auth/errors';
 import { getBearerToken } from '../../server/auth/get-token';
-import { HttpError, readBody } from '../../server/http/read-body';
+import { sourceOf, type Principal } from '../../server/auth/principal';
 import { createVerifier, type VerifierOptions } from '../../server/auth/verifier';
 import type { OpenDatabase } from '../../server/db/database';
-import { decodeCursor, encodeCursor } from '../../server/timesheets/cursor';
-import { findTimesheetPage } from '../../server/timesheets/timesheet.repository';
-import { toTimesheet } from '../../server/timesheets/timesheet-rows';
-import type { Timesheet } from '../../server/timesheets/timesheet';
-import { NODE_FIELDS, PAGE_SIZE, READ_SCOPE } from './workload';
+import { HttpError, readBody } from '../../server/http/read-body';
+import { createPersonService } from '../../server/people/person.service';
+import type { CreateTimesheetInput, Timesheet } from '../../server/timesheets/timesheet';
+import { createTimesheetService } from '../../server/timesheets/timesheet.service';
+import { CREATE_SCOPE, NODE_FIELDS, PAGE_SIZE, READ_SCOPE } from './workload';
 
 const MAX_BODY_BYTES = 1_048_576;
 
@@ -22,37 +23,66 @@ class Refusal extends Error {
   }
 }
 
+interface Body {
+  operationName?: string;
+  variables?: Record<string, unknown>;
+}
+
+/** The entry with the selected fields, in the order the document selects them. */
 function selectNode(entry: Timesheet): Partial<Timesheet> {
   const node: Record<string, unknown> = {};
   for (const field of NODE_FIELDS) node[field] = entry[field];
   return node;
 }
 
+function requireScope(principal: Principal, scope: string): void {
+  if (principal.kind !== 'USER' || !principal.scopes.has(scope)) {
+    throw new Refusal(403, 'insufficient scope');
+  }
+}
+
 /**
- * The baseline the API is measured against: plain node:http answering the same page request with
- * the same work and nothing else: bearer header, the API's verifier (jose, same cache), the API's
- * repository query, cursors and row mapping, and the same JSON as the GraphQL response.
+ * The baseline the API is measured against: plain node:http answering the bench's two operations
+ * (told apart by operationName, no GraphQL) with the same work and nothing else: bearer header,
+ * the API's verifier (jose, same cache), the people directory learning from the token, the API's
+ * services (same SQL: the page and its totals, or the checked insert), and the same JSON as the
+ * GraphQL response.
  */
 export function createBaselineServer(auth: VerifierOptions, database: OpenDatabase): Server {
-  const verify = createVerifier(auth);
+  const verify = createVerifier({ ...auth });
+  const timesheets = createTimesheetService(database.db);
+  const people = createPersonService(database.db);
+
+  async function page(principal: Principal, variables: Record<string, unknown>) {
+    requireScope(principal, READ_SCOPE);
+    const first = typeof variables.first === 'number' ? variables.first : PAGE_SIZE;
+    const after = typeof variables.after === 'string' ? variables.after : null;
+    const result = await timesheets.listOwn(principal.sub, { first, after });
+    const edges = result.edges.map(({ cursor, node }) => ({ cursor, node: selectNode(node) }));
+    const { count } = await result.totals();
+    return { timesheets: { edges, pageInfo: result.pageInfo, totalCount: count } };
+  }
+
+  async function create(principal: Principal, variables: Record<string, unknown>) {
+    requireScope(principal, CREATE_SCOPE);
+    const input = variables.input as CreateTimesheetInput;
+    const writer = { userId: principal.sub, source: sourceOf(principal) };
+    return { createTimesheet: selectNode(await timesheets.create(writer, input)) };
+  }
 
   async function answer(req: IncomingMessage): Promise<string> {
     if (req.method !== 'POST' || req.url !== '/graphql') throw new Refusal(404, 'not found');
     const token = getBearerToken(req.headers.authorization);
     if (token === null) throw new Refusal(401, 'no token');
     const principal = await verify(token);
-    if (!principal.scopes.has(READ_SCOPE)) throw new Refusal(403, 'insufficient scope');
-    const body = (await readBody(req, MAX_BODY_BYTES)) as { variables?: Record<string, unknown> };
-    const variables = body?.variables ?? {};
-    const first = typeof variables.first === 'number' ? variables.first : PAGE_SIZE;
-    const after = typeof variables.after === 'string' ? decodeCursor(variables.after) : null;
-    const rows = await findTimesheetPage(database.db, { userId: principal.sub }, after, first + 1);
-    const edges = rows.slice(0, first).map((row) => ({
-      cursor: encodeCursor(row),
-      node: selectNode(toTimesheet(row)),
-    }));
-    const pageInfo = { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null };
-    return `${JSON.stringify({ data: { timesheets: { edges, pageInfo } } })}\n`;
+    if (principal.kind === 'USER') await people.learnFromToken(principal);
+    const body = ((await readBody(req, MAX_BODY_BYTES)) ?? {}) as Body;
+    const variables = body.variables ?? {};
+    const data =
+      body.operationName === 'Create'
+        ? await create(principal, variables)
+        : await page(principal, variables);
+    return `${JSON.stringify({ data })}\n`;
   }
 
   const send = (res: ServerResponse, status: number, body: string) => {
@@ -60,18 +90,21 @@ export function createBaselineServer(auth: VerifierOptions, database: OpenDataba
     res.end(body);
   };
 
+  const statusOf = (error: unknown) =>
+    error instanceof Refusal || error instanceof HttpError
+      ? error.status
+      : error instanceof InvalidTokenError
+        ? 401
+        : error instanceof GraphQLError
+          ? 400
+          : 500;
+
   const server = createServer((req, res) => {
     answer(req).then(
       (body) => send(res, 200, body),
       (error: unknown) => {
-        const status =
-          error instanceof Refusal || error instanceof HttpError
-            ? error.status
-            : error instanceof InvalidTokenError
-              ? 401
-              : 500;
         const message = error instanceof Error ? error.message : 'failed';
-        send(res, status, JSON.stringify({ errors: [{ message }] }));
+        send(res, statusOf(error), JSON.stringify({ errors: [{ message }] }));
       },
     );
   });

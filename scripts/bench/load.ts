@@ -1,6 +1,5 @@
-import autocannon from 'autocannon';
-import type { ServerChild } from './server-child';
-import { PAGE_BODY } from './workload';
+import autocannon, { type AutocannonRequest } from 'autocannon';
+import type { ServerChild, SideKind } from './server-child';
 
 /** One measured run against one side. */
 export interface LoadSample {
@@ -8,16 +7,25 @@ export interface LoadSample {
   p50: number;
   p99: number;
   requests: number;
+  /** The server's CPU time (user + system) per response, in µs. */
+  cpuPerRequest: number;
   failures: number;
 }
 
 /** Every sample of one side, and their medians. */
 export interface SideResult {
-  kind: ServerChild['kind'];
+  kind: SideKind;
   samples: LoadSample[];
   rps: number;
   p50: number;
   p99: number;
+  cpuPerRequest: number;
+}
+
+/** A side under load: the server, and the requests its workload sends it. */
+export interface LoadSide {
+  child: ServerChild;
+  requests: AutocannonRequest[];
 }
 
 export interface LoadOptions {
@@ -25,8 +33,6 @@ export interface LoadOptions {
   durationSeconds: number;
   warmupSeconds: number;
   rounds: number;
-  /** Pre-signed bearer tokens, one per user; connections cycle through all of them. */
-  tokens: readonly string[];
   log: (line: string) => void;
 }
 
@@ -36,61 +42,70 @@ export const median = (values: readonly number[]): number => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-async function hit(url: string, options: LoadOptions, seconds: number): Promise<LoadSample> {
+/** A GraphQL answer with errors is a failure even with a 2xx status (mercurius answers 200). */
+const answeredWithoutErrors = (body: string) => !body.includes('"errors":[');
+
+async function hit(side: LoadSide, connections: number, seconds: number): Promise<LoadSample> {
+  const cpuBefore = await side.child.cpuMicros();
   const result = await autocannon({
-    url,
-    connections: options.connections,
+    url: side.child.url,
+    connections,
     duration: seconds,
     timeout: 10,
-    // Pre-built requests (no per-request setup), one per token: no single hot row set.
-    requests: options.tokens.map((token) => ({
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: PAGE_BODY,
-    })),
+    requests: side.requests,
+    verifyBody: answeredWithoutErrors,
   });
-  const failures = result.errors + result.timeouts + result.non2xx;
+  const cpu = (await side.child.cpuMicros()) - cpuBefore;
+  const answered = result['2xx'] + result.non2xx;
   return {
-    rps: result['2xx'] / result.duration,
+    rps: (result['2xx'] - result.mismatches) / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    requests: result.requests.total,
-    failures,
+    requests: answered,
+    cpuPerRequest: answered > 0 ? cpu / answered : NaN,
+    failures: result.errors + result.timeouts + result.non2xx + result.mismatches,
   };
 }
 
+/** Round r runs the sides in an order rotated by r (A B C, B C A, C A B, …). */
+const orderOf = (round: number, sides: number) =>
+  Array.from({ length: sides }, (_, i) => (i + round) % sides);
+
 /**
- * Warms both sides up, then measures them in alternating rounds (A B, B A, A B, …) so that the
- * noise of a shared machine falls on both. Answers the samples and medians of each side.
+ * Warms every side up, then measures them in interleaved rounds so that the noise of a shared
+ * machine falls on all of them alike. Answers the samples and medians of each side, in order.
  */
-export async function measureSideBySide(
-  sides: readonly [ServerChild, ServerChild],
+export async function measureInterleaved(
+  sides: readonly LoadSide[],
   options: LoadOptions,
-): Promise<[SideResult, SideResult]> {
+): Promise<SideResult[]> {
   for (const side of sides) {
-    options.log(`warm-up ${side.kind} (${options.warmupSeconds} s)`);
-    await hit(side.url, options, options.warmupSeconds);
+    options.log(`warm-up ${side.child.kind} (${options.warmupSeconds} s)`);
+    await hit(side, options.connections, options.warmupSeconds);
   }
-  const samples: [LoadSample[], LoadSample[]] = [[], []];
+  const samples: LoadSample[][] = sides.map(() => []);
   for (let round = 0; round < options.rounds; round++) {
-    const order = round % 2 === 0 ? [0, 1] : [1, 0];
-    for (const index of order) {
+    for (const index of orderOf(round, sides.length)) {
       const side = sides[index];
-      const sample = await hit(side.url, options, options.durationSeconds);
+      const sample = await hit(side, options.connections, options.durationSeconds);
       samples[index]?.push(sample);
       options.log(
-        `round ${round + 1}/${options.rounds} ${side.kind.padEnd(8)} ${sample.rps.toFixed(0)} req/s, ` +
-          `p50 ${sample.p50} ms, p99 ${sample.p99} ms` +
+        `round ${round + 1}/${options.rounds} ${side.child.kind.padEnd(9)} ` +
+          `${sample.rps.toFixed(0)} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, ` +
+          `${sample.cpuPerRequest.toFixed(0)} µs CPU/req` +
           (sample.failures ? `, ${sample.failures} FAILED` : ''),
       );
     }
   }
-  const summarize = (kind: ServerChild['kind'], list: LoadSample[]): SideResult => ({
-    kind,
-    samples: list,
-    rps: median(list.map((s) => s.rps)),
-    p50: median(list.map((s) => s.p50)),
-    p99: median(list.map((s) => s.p99)),
+  return sides.map((side, i) => {
+    const list = samples[i] ?? [];
+    return {
+      kind: side.child.kind,
+      samples: list,
+      rps: median(list.map((s) => s.rps)),
+      p50: median(list.map((s) => s.p50)),
+      p99: median(list.map((s) => s.p99)),
+      cpuPerRequest: median(list.map((s) => s.cpuPerRequest)),
+    };
   });
-  return [summarize(sides[0].kind, samples[0]), summarize(sides[1].kind, samples[1])];
 }

@@ -24,7 +24,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --quick               a short smoke run (1 round of 2 s, 100 k rows instead of 1 M)
   --duration <s>        seconds per measured round and side (default 4)
   --rounds <n>          interleaved rounds per side (default 5)
-  --connections <n>     concurrent HTTP connections (default 25)
+  --connections <n>     concurrent HTTP connections (default 50)
   --database <url>      sqlite (default) or postgres://user@host:port/database
   --help                this text`;
 
@@ -65,7 +65,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | null 
     durationSeconds: positiveNumber('duration', values.duration, quick ? 2 : 4),
     warmupSeconds: quick ? 1 : 3,
     rounds: Math.round(positiveNumber('rounds', values.rounds, quick ? 1 : 5)),
-    connections: Math.round(positiveNumber('connections', values.connections, 25)),
+    connections: Math.round(positiveNumber('connections', values.connections, 50)),
     users: 100,
     smallRows: 10_000,
     largeRows: quick ? 100_000 : 1_000_000,

@@ -1,17 +1,26 @@
 /**
- * `npx tsx scripts/bench/profile.ts [api|baseline] [seconds]`: loads one side with a V8 CPU profile
- * and prints where its time goes (self time by function, and by package). A diagnosis aid for
- * when the API misses its target; `npm run bench` is the measurement.
+ * `npx tsx scripts/bench/profile.ts [api|baseline|mercurius] [seconds] [read|mixed]`: loads one
+ * side with a V8 CPU profile and prints where its time goes (self time by function, and by
+ * package or file of this checkout). A diagnosis aid for when the API misses its targets;
+ * `npm run bench` is the measurement.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startTestIssuer } from '../../test/issuer';
-import { measureSideBySide } from './load';
+import { measureInterleaved } from './load';
+import { createWriteSequence, workloadRequests, type WorkloadName } from './requests';
+import { registerDocuments } from './same-answer';
 import { userIdOf } from './seed';
-import { startServerChild, type ServerChild } from './server-child';
+import { startServerChild, type SideKind } from './server-child';
 import { createBenchStore } from './store';
-import { READ_SCOPE } from './workload';
+import { CREATE_SCOPE, READ_SCOPE } from './workload';
+
+/** The checkout this file belongs to, wherever it is cloned; profiles name files as URLs. */
+const ROOT = resolve(__dirname, '../..');
+const ROOT_PREFIXES = [`${pathToFileURL(ROOT).href}/`, `${ROOT}/`];
+const USERS = 100;
 
 interface ProfileNode {
   id: number;
@@ -22,7 +31,8 @@ interface ProfileNode {
 function packageOf(url: string): string {
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (match) return match[1];
-  if (url.includes('/work/main/')) return url.replace(/^.*\/work\/main\//, '');
+  const prefix = ROOT_PREFIXES.find((p) => url.startsWith(p));
+  if (prefix) return url.slice(prefix.length);
   return url === '' ? '(native/idle/gc)' : 'node:internal';
 }
 
@@ -48,22 +58,35 @@ function summarize(file: string): void {
   console.log(['self time by function', ...top(byFunction, 30)].join('\n'));
 }
 
+function parseArgs(argv: readonly string[]) {
+  const kind = (argv[0] ?? 'api') as SideKind;
+  const workload = (argv[2] ?? 'read') as WorkloadName;
+  if (!['api', 'baseline', 'mercurius'].includes(kind)) throw new Error(`unknown side ${kind}`);
+  if (!['read', 'mixed'].includes(workload)) throw new Error(`unknown workload ${workload}`);
+  return { kind, seconds: Number(argv[1] ?? 10), workload };
+}
+
 async function main(): Promise<void> {
-  const kind = (process.argv[2] ?? 'api') as ServerChild['kind'];
-  const seconds = Number(process.argv[3] ?? 10);
+  const { kind, seconds, workload } = parseArgs(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'timesheets-prof-'));
   const issuer = await startTestIssuer();
   const store = await createBenchStore('sqlite', 'prof');
   try {
-    await store.seed({ rows: Number.POSITIVE_INFINITY, users: 100 });
-    const tokens = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => issuer.userToken(userIdOf(i), [READ_SCOPE])),
-    );
+    await store.seed({ rows: Number.POSITIVE_INFINITY, users: USERS });
+    const sign = (i: number) => issuer.userToken(userIdOf(i), [READ_SCOPE, CREATE_SCOPE]);
+    const range = (from: number) => Array.from({ length: USERS }, (_, i) => sign(from + i));
+    const tokens = {
+      readers: await Promise.all(range(0)),
+      writers: await Promise.all(range(USERS)),
+    };
     const spec = { ...issuer, databaseUrl: store.url, schema: undefined, kind };
     const child = await startServerChild(spec, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    if (kind === 'api') await registerDocuments(child, tokens.readers[0], tokens.writers[0]);
+    const writes = createWriteSequence(tokens, Date.now().toString(36));
+    const requests = workloadRequests(workload, child.protocol, tokens, writes);
     const log = (line: string) => console.error(`[profile] ${line}`);
-    const options = { connections: 25, durationSeconds: seconds, warmupSeconds: 2, rounds: 1 };
-    await measureSideBySide([child, child], { ...options, tokens, log });
+    const options = { connections: 50, durationSeconds: seconds, warmupSeconds: 2, rounds: 1 };
+    await measureInterleaved([{ child, requests }], { ...options, log });
     await child.stop();
     const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
     if (!file) throw new Error('no profile written');

@@ -1,15 +1,31 @@
 import { startTestIssuer, type TestIssuer } from '../../test/issuer';
-import { measureSideBySide } from './load';
+import { measureInterleaved } from './load';
 import type { BenchOptions } from './options';
 import { measurePageLatency } from './page-latency';
-import { formatPageLatency, formatThroughput, formatVerdicts, rowsLabel } from './report';
-import { checkSameAnswer } from './same-answer';
+import {
+  formatPageLatency,
+  formatVerdicts,
+  formatWorkload,
+  rowsLabel,
+  type WorkloadReport,
+} from './report';
+import {
+  createWriteSequence,
+  workloadRequests,
+  type LoadTokens,
+  type WorkloadName,
+} from './requests';
+import { checkSameAnswer, registerDocuments } from './same-answer';
 import { userIdOf } from './seed';
-import { startServerChild, type ServerChild } from './server-child';
+import { startServerChild, type ServerChild, type SideKind } from './server-child';
 import { createBenchStore, type BenchStore } from './store';
-import { READ_SCOPE } from './workload';
+import { CREATE_SCOPE, READ_SCOPE } from './workload';
 
 type Log = (line: string) => void;
+
+/** The API first: the others are compared with it. */
+const SIDES: readonly SideKind[] = ['api', 'baseline', 'mercurius'];
+const WORKLOADS: readonly WorkloadName[] = ['read', 'mixed'];
 
 /** Runs `fn`, logging how long it took. */
 async function timed<T>(log: Log, what: string, fn: () => Promise<T>): Promise<T> {
@@ -19,45 +35,78 @@ async function timed<T>(log: Log, what: string, fn: () => Promise<T>): Promise<T
   return result;
 }
 
-function signTokens(issuer: TestIssuer, users: number): Promise<string[]> {
-  return Promise.all(
-    Array.from({ length: users }, (_, i) =>
-      issuer.userToken(userIdOf(i), [READ_SCOPE, 'create:timesheets'], {
-        email: `user${i}@abc-inc.example`,
-        name: `Bench User ${i}`,
+/** Readers are the seeded users; writers are as many users of their own, never read. */
+async function signTokens(issuer: TestIssuer, users: number): Promise<LoadTokens> {
+  const sign = (index: number) =>
+    issuer.userToken(userIdOf(index), [READ_SCOPE, CREATE_SCOPE], {
+      email: `user${index}@abc-inc.example`,
+      name: `Bench User ${index}`,
+    });
+  const range = (from: number) => Array.from({ length: users }, (_, i) => sign(from + i));
+  return { readers: await Promise.all(range(0)), writers: await Promise.all(range(users)) };
+}
+
+async function startSides(issuer: TestIssuer, stores: readonly BenchStore[]) {
+  const children: ServerChild[] = [];
+  for (const [i, kind] of SIDES.entries()) {
+    const store = stores[i];
+    children.push(
+      await startServerChild({
+        kind,
+        issuer: issuer.issuer,
+        audience: issuer.audience,
+        jwksUri: issuer.jwksUri,
+        databaseUrl: store.url,
+        schema: store.schema,
       }),
-    ),
-  );
+    );
+  }
+  return children;
 }
 
 async function runThroughput(options: BenchOptions, issuer: TestIssuer, engine: string, log: Log) {
-  const store = await createBenchStore(options.database, 'load');
-  const children: ServerChild[] = [];
+  const stores: BenchStore[] = [];
+  let children: ServerChild[] = [];
   try {
-    const size = { rows: Number.POSITIVE_INFINITY, users: options.users };
-    const rows = await timed(log, `seeded ${options.users} users`, () => store.seed(size));
-    const tokens = await signTokens(issuer, options.users);
-    const spec = {
-      issuer: issuer.issuer,
-      audience: issuer.audience,
-      jwksUri: issuer.jwksUri,
-      databaseUrl: store.url,
-      schema: store.schema,
-    };
-    for (const kind of ['api', 'baseline'] as const) {
-      children.push(await startServerChild({ ...spec, kind }));
+    // A copy of the same seeded store per side: each side's writes stay in its own store.
+    let rows = 0;
+    for (const kind of SIDES) {
+      const store = await createBenchStore(options.database, `load_${kind}`);
+      stores.push(store);
+      const size = { rows: Number.POSITIVE_INFINITY, users: options.users };
+      rows = await timed(log, `seeded ${options.users} users (${kind})`, () => store.seed(size));
     }
-    const sides = children as [ServerChild, ServerChild];
-    const sameAnswer = await checkSameAnswer(sides, tokens.slice(0, 5));
-    log(
-      `same answer: ${sameAnswer.checked} pages deep-equal, byte-identical ${sameAnswer.byteIdentical}`,
-    );
-    const results = await measureSideBySide(sides, { ...options, tokens, log });
+    const tokens = await signTokens(issuer, options.users);
+    children = await startSides(issuer, stores);
+    const [api] = children as [ServerChild];
+    const [reader, writer] = [tokens.readers[0], tokens.writers[0]];
+    await registerDocuments(api, reader, writer);
+    const runId = Date.now().toString(36);
+    const entry = {
+      date: '2000-01-04',
+      project: 'Same answer',
+      hours: 7.5,
+      notes: 'checked',
+      idempotencyKey: `same-answer-${runId}`,
+    };
+    const sameAnswer = await checkSameAnswer(children, tokens.readers.slice(0, 5), writer, entry);
+    log(`same answer: ${JSON.stringify(sameAnswer)}`);
     const setup = { ...options, engine, rows, sameAnswer };
-    return formatThroughput(setup, results);
+    const writes = children.map(() => createWriteSequence(tokens, runId));
+    const reports: WorkloadReport[] = [];
+    for (const workload of WORKLOADS) {
+      log(`${workload} workload`);
+      const sides = children.map((child, i) => ({
+        child,
+        requests: workloadRequests(workload, child.protocol, tokens, writes[i]),
+      }));
+      const results = await measureInterleaved(sides, { ...options, log });
+      reports.push(formatWorkload(workload, setup, results));
+    }
+    return reports as [WorkloadReport, WorkloadReport];
   } finally {
     for (const child of children) await child.stop();
-    await store.drop();
+    for (const store of stores) await store.drop();
   }
 }
 
@@ -83,24 +132,23 @@ async function runPageLatency(options: BenchOptions, engine: string, log: Log) {
 }
 
 /**
- * The whole benchmark: throughput of the API against its baseline, then page latency on a small
- * and a large store. Answers the report's lines; throws when something fails to run or when the
- * two sides do not answer the same JSON.
+ * The whole benchmark: throughput of the API against its baseline and mercurius on the read and
+ * the mixed workload, then page latency on a small and a large store. Answers the report's lines;
+ * throws when something fails to run or when the sides do not answer the same JSON.
  */
 export async function runBench(options: BenchOptions, log: Log): Promise<string[]> {
   const engine = options.database === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   const issuer = await startTestIssuer();
   try {
-    const throughput = await runThroughput(options, issuer, engine, log);
+    const workloads = await runThroughput(options, issuer, engine, log);
     const page = await runPageLatency(options, engine, log);
     const label = `${rowsLabel(options.largeRows)} vs ${rowsLabel(options.smallRows)} rows`;
     return [
       '',
-      ...throughput.lines,
-      '',
+      ...workloads.flatMap((report) => [...report.lines, '']),
       ...page.lines,
       '',
-      ...formatVerdicts(throughput, { ...page, label }),
+      ...formatVerdicts(engine, workloads, { ...page, label }),
     ];
   } finally {
     await issuer.close();

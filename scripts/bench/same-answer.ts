@@ -1,56 +1,135 @@
 import { deepStrictEqual } from 'node:assert/strict';
 import type { ServerChild } from './server-child';
-import { PAGE_QUERY, PAGE_SIZE } from './workload';
+import {
+  CREATE_DOCUMENT,
+  PAGE_DOCUMENT,
+  PAGE_SIZE,
+  operationBody,
+  registrationBody,
+  type BenchDocument,
+  type EntryInput,
+} from './workload';
 
-/** How the two sides' answers compared. */
+/** How the sides' answers compared with the API's. */
 export interface SameAnswer {
-  checked: number;
-  byteIdentical: boolean;
+  pages: number;
+  writes: number;
+  /** Per side: byte-identical to the API's answers (see {@link comparable}). */
+  byteIdentical: Record<string, boolean>;
 }
 
-async function post(url: string, token: string, variables: Record<string, unknown>) {
+async function post(url: string, token: string, body: string) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ operationName: 'Page', query: PAGE_QUERY, variables }),
+    body,
   });
-  const text = await response.text();
-  if (response.status !== 200) {
-    throw new Error(`the ${url} answered ${response.status}: ${text.slice(0, 300)}`);
+  return { status: response.status, text: await response.text() };
+}
+
+async function ask(
+  side: ServerChild,
+  token: string,
+  doc: BenchDocument,
+  variables: Record<string, unknown>,
+) {
+  const { status, text } = await post(
+    side.url,
+    token,
+    operationBody(side.protocol, doc, variables),
+  );
+  if (status !== 200 || text.includes('"errors":[')) {
+    throw new Error(
+      `${side.kind} answered ${status} to ${doc.operationName}: ${text.slice(0, 300)}`,
+    );
   }
   return text;
 }
 
 /**
- * Asks both sides for the same pages (a first page, and the page after it) with several users'
- * tokens and throws unless the answers are deep-equal, full pages without errors. A benchmark that
- * compares different work is worthless.
+ * Apollo and the baseline end a response with a newline, Fastify does not: the one byte is not
+ * part of the JSON compared. A new entry's id and instants differ by nature, so they are masked.
+ */
+const comparable = (text: string) =>
+  text
+    .replace(/\n$/, '')
+    .replace(/"(id|createdAt|updatedAt)":"[^"]*"/g, (_, field: string) => `"${field}":"…"`);
+
+function compare(api: string, other: string, side: ServerChild): boolean {
+  deepStrictEqual(
+    JSON.parse(comparable(other)),
+    JSON.parse(comparable(api)),
+    `${side.kind} answers other JSON`,
+  );
+  return comparable(other) === comparable(api);
+}
+
+/**
+ * Registers the bench's documents with the API the way Apollo clients do (automatic persisted
+ * queries): the hash alone is unknown, the hash with the text registers it. The write is
+ * registered with an entry the rules refuse (0 hours), so nothing is stored. From then on the API
+ * is sent hashes only.
+ */
+export async function registerDocuments(api: ServerChild, reader: string, writer: string) {
+  const refused: EntryInput = {
+    date: '2000-01-03',
+    project: 'Registration',
+    hours: 0,
+    notes: null,
+    idempotencyKey: 'bench-registration',
+  };
+  for (const [doc, token, variables, expected] of [
+    [PAGE_DOCUMENT, reader, { first: PAGE_SIZE }, '"data":{'],
+    [CREATE_DOCUMENT, writer, { input: refused }, 'BAD_USER_INPUT'],
+  ] as const) {
+    const unknown = await post(api.url, token, operationBody('hash', doc, variables));
+    if (!unknown.text.includes('PERSISTED_QUERY_NOT_FOUND')) {
+      throw new Error(`the API knew ${doc.operationName} before registration: ${unknown.text}`);
+    }
+    const registered = await post(api.url, token, registrationBody(doc, variables));
+    if (!registered.text.includes(expected)) {
+      throw new Error(`registering ${doc.operationName} answered ${registered.text.slice(0, 300)}`);
+    }
+  }
+}
+
+/**
+ * Asks every side for the same pages (a first page, and the page after it) with several users'
+ * tokens, and for the same new entry, and throws unless every answer is deep-equal to the API's,
+ * full pages without errors. A benchmark that compares different work is worthless.
  */
 export async function checkSameAnswer(
-  [api, baseline]: readonly [ServerChild, ServerChild],
-  tokens: readonly string[],
+  [api, ...others]: readonly ServerChild[],
+  readers: readonly string[],
+  writer: string,
+  entry: EntryInput,
 ): Promise<SameAnswer> {
-  let checked = 0;
-  let byteIdentical = true;
-  for (const token of tokens) {
+  if (api === undefined) throw new Error('no sides to compare');
+  const byteIdentical: Record<string, boolean> = {};
+  for (const side of others) byteIdentical[side.kind] = true;
+  let pages = 0;
+  for (const token of readers) {
     let variables: Record<string, unknown> = { first: PAGE_SIZE };
     for (let page = 0; page < 2; page++) {
-      const [fromApi, fromBaseline] = [
-        await post(api.url, token, variables),
-        await post(baseline.url, token, variables),
-      ];
+      const fromApi = await ask(api, token, PAGE_DOCUMENT, variables);
       const parsed = JSON.parse(fromApi) as {
-        data?: { timesheets: { edges: unknown[]; pageInfo: { endCursor: string } } };
-        errors?: unknown;
+        data: { timesheets: { edges: unknown[]; pageInfo: { endCursor: string } } };
       };
-      if (parsed.errors !== undefined || parsed.data?.timesheets.edges.length !== PAGE_SIZE) {
+      if (parsed.data.timesheets.edges.length !== PAGE_SIZE) {
         throw new Error(`the API did not answer a full page: ${fromApi.slice(0, 300)}`);
       }
-      deepStrictEqual(JSON.parse(fromBaseline), parsed, 'the baseline answers other JSON');
-      byteIdentical &&= fromApi === fromBaseline;
-      checked += 1;
+      for (const side of others) {
+        const same = compare(fromApi, await ask(side, token, PAGE_DOCUMENT, variables), side);
+        byteIdentical[side.kind] &&= same;
+      }
+      pages += 1;
       variables = { first: PAGE_SIZE, after: parsed.data.timesheets.pageInfo.endCursor };
     }
   }
-  return { checked, byteIdentical };
+  const created = await ask(api, writer, CREATE_DOCUMENT, { input: entry });
+  for (const side of others) {
+    const same = compare(created, await ask(side, writer, CREATE_DOCUMENT, { input: entry }), side);
+    byteIdentical[side.kind] &&= same;
+  }
+  return { pages, writes: 1, byteIdentical };
 }

@@ -1,31 +1,103 @@
-/** The operation both servers answer: the first page of the caller's entries, as the web app asks. */
+/**
+ * The operations every side answers, and the request bodies each side receives: the API by hash
+ * (as a production client sends a trusted document), the baseline and mercurius as query text.
+ */
+import { createHash } from 'node:crypto';
 
-/** The entry fields selected, in the order the response lists them (web/timesheets/entry-list). */
+/** Every scalar field of `Timesheet`, in the order the responses list them. */
 export const NODE_FIELDS = [
   'id',
+  'userId',
   'date',
   'project',
   'hours',
   'notes',
   'status',
   'rejectionReason',
+  'decidedBy',
+  'decidedAt',
+  'createdAt',
+  'source',
+  'version',
+  'updatedAt',
 ] as const;
 
 export const PAGE_SIZE = 50;
 
-export const PAGE_QUERY = `query Page($first: Int!, $after: String) {
+/** The scopes the two operations need. */
+export const READ_SCOPE = 'read:timesheets';
+export const CREATE_SCOPE = 'create:timesheets';
+
+/** A GraphQL document the bench sends, with the hex sha256 of its text (its trusted-document id). */
+export interface BenchDocument {
+  operationName: 'Page' | 'Create';
+  text: string;
+  hash: string;
+}
+
+const document = (operationName: BenchDocument['operationName'], text: string) => ({
+  operationName,
+  text,
+  hash: createHash('sha256').update(text).digest('hex'),
+});
+
+/** Read: the caller's first page with every entry field, and the total over all pages. */
+export const PAGE_DOCUMENT: BenchDocument = document(
+  'Page',
+  `query Page($first: Int!, $after: String) {
   timesheets(first: $first, after: $after) {
     edges { cursor node { ${NODE_FIELDS.join(' ')} } }
     pageInfo { hasNextPage endCursor }
+    totalCount
   }
-}`;
+}`,
+);
 
-/** The POST body both servers receive. */
-export const PAGE_BODY = JSON.stringify({
-  operationName: 'Page',
-  query: PAGE_QUERY,
-  variables: { first: PAGE_SIZE },
-});
+/** Write: one new entry for the caller, answered with every field. */
+export const CREATE_DOCUMENT: BenchDocument = document(
+  'Create',
+  `mutation Create($input: CreateTimesheetInput!) {
+  createTimesheet(input: $input) { ${NODE_FIELDS.join(' ')} }
+}`,
+);
 
-/** The scope the page needs. */
-export const READ_SCOPE = 'read:timesheets';
+export const BENCH_DOCUMENTS: readonly BenchDocument[] = [PAGE_DOCUMENT, CREATE_DOCUMENT];
+
+/** How a side receives documents: `hash` only (trusted documents), or the query `text`. */
+export type DocumentProtocol = 'hash' | 'text';
+
+/** The POST body of one operation, in the side's protocol. */
+export function operationBody(
+  protocol: DocumentProtocol,
+  doc: BenchDocument,
+  variables: Record<string, unknown>,
+): string {
+  if (protocol === 'text') {
+    return JSON.stringify({ operationName: doc.operationName, query: doc.text, variables });
+  }
+  const extensions = { persistedQuery: { version: 1, sha256Hash: doc.hash } };
+  return JSON.stringify({ operationName: doc.operationName, variables, extensions });
+}
+
+/** Apollo's automatic persisted query registration: the hash and the text, once per document. */
+export function registrationBody(doc: BenchDocument, variables: Record<string, unknown>): string {
+  const extensions = { persistedQuery: { version: 1, sha256Hash: doc.hash } };
+  return JSON.stringify({
+    operationName: doc.operationName,
+    query: doc.text,
+    variables,
+    extensions,
+  });
+}
+
+/** The variables of the read. */
+export const PAGE_VARIABLES = { first: PAGE_SIZE };
+
+/** The input of a new entry; `date` and `idempotencyKey` make each one distinct. */
+export interface EntryInput {
+  date: string;
+  project: string;
+  hours: number;
+  notes: string | null;
+  idempotencyKey: string;
+}
