@@ -57,6 +57,8 @@ function readRequests(protocol: DocumentProtocol, tokens: LoadTokens): Autocanno
 /** A write sequence of its own per side, kept across rounds so that keys never repeat. */
 export interface WriteSequence {
   next: () => { token: string; entry: EntryInput };
+  /** How many entries were handed out so far. */
+  count: () => number;
 }
 
 export function createWriteSequence(tokens: LoadTokens, runId: string): WriteSequence {
@@ -68,6 +70,7 @@ export function createWriteSequence(tokens: LoadTokens, runId: string): WriteSeq
       n += 1;
       return { token: tokens.writers[index], entry };
     },
+    count: () => n,
   };
 }
 

@@ -101,6 +101,9 @@ async function runThroughput(options: BenchOptions, issuer: TestIssuer, engine: 
         requests: workloadRequests(workload, child.protocol, tokens, writes[i]),
       }));
       const results = await measureInterleaved(sides, { ...options, log });
+      if (workload === 'mixed') {
+        log(`writes sent: ${children.map((c, i) => `${c.kind} ${writes[i].count()}`).join(', ')}`);
+      }
       reports.push(formatWorkload(workload, setup, results));
     }
     return reports as [WorkloadReport, WorkloadReport];
