@@ -12,6 +12,7 @@ export default tseslint.config(
       'web/next-env.d.ts',
       'server/generated/',
       'web/gql/',
+      'cli/gql/',
       'artifacts/',
       '*.mjs',
     ],

@@ -3,13 +3,14 @@ import type { Config } from 'jest';
 
 const config: Config = {
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/{core,server,idp,importer,scripts,web,test}/**/*.test.{ts,tsx}'],
+  testMatch: ['<rootDir>/{core,server,idp,importer,scripts,web,test,cli}/**/*.test.{ts,tsx}'],
   testPathIgnorePatterns: ['/node_modules/', '/web/.next/', '/web/out/', '/data/'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }],
   },
-  // jose and oidc-provider ship ESM only: let swc turn them into CommonJS for Jest.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|oidc-provider)/)'],
+  // jose, oidc-provider, openid-client and oauth4webapi ship ESM only: swc turns them into
+  // CommonJS for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|oidc-provider|openid-client|oauth4webapi)/)'],
   testTimeout: 30_000,
 };
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PORTS = { WEB_PORT: '3210', PORT: '4210', IDP_PORT: '4610' };
+const PORTS = { WEB_PORT: '3210', PORT: '4210', IDP_PORT: '4610', METRICS_PORT: '9610' };
 
 function startStack(env: Record<string, string>): {
   child: ChildProcess;
