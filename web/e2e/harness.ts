@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
+import { trustedHashOf } from '../apollo/create-apollo-client';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { watchCspViolations } from './csp-watch';
 
@@ -56,7 +57,7 @@ export interface Stack {
 
 /** Runs `tsx scripts/start.ts` on a fresh data folder and waits for its ready line. */
 export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
-  for (const port of [3000, 4000, 4400]) {
+  for (const port of [3000, 4000, 4400, 9464]) {
     if (await portInUse(port)) {
       throw new Error(
         `port ${port} is in use: stop the running stack (npm start) before the browser tests`,
@@ -66,7 +67,8 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   const dataDir = mkdtempSync(join(tmpdir(), 'timesheets-e2e-'));
   const child: ChildProcess = spawn('npx', ['tsx', 'scripts/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, ...env },
+    // Trusted documents on, as in production: the app must send every document by its hash.
+    env: { ...process.env, DATA_DIR: dataDir, GRAPHQL_DOCUMENTS: 'trusted', ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -105,7 +107,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
         clearTimeout(killer);
       }
       // The servers are grandchildren: wait until their ports are free for the next stack.
-      for (const port of [3000, 4000, 4400]) {
+      for (const port of [3000, 4000, 4400, 9464]) {
         while (await portInUse(port)) await new Promise((done) => setTimeout(done, 200));
       }
       rmSync(dataDir, { recursive: true, force: true });
@@ -170,10 +172,13 @@ export function recordApiTokens(page: Page): string[] {
   return tokens;
 }
 
-/** Calls the API as a plain HTTP client. */
+/**
+ * Calls the API as another client would: a document the web app shipped, sent by its trusted
+ * hash (the stacks run GRAPHQL_DOCUMENTS=trusted, as production does).
+ */
 export async function callApi(
   token: string,
-  query: string,
+  document: unknown,
   variables: Record<string, unknown>,
 ): Promise<{
   status: number;
@@ -182,7 +187,10 @@ export async function callApi(
   const response = await fetch(API, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({
+      variables,
+      extensions: { persistedQuery: { version: 1, sha256Hash: trustedHashOf(document) } },
+    }),
   });
   return { status: response.status, body: (await response.json()) as never };
 }

@@ -1,4 +1,5 @@
 import { addDays } from '../../core';
+import { UpdateTimesheetDocument } from '../gql/graphql';
 import { APP, callApi, check, openBrowser, recordApiTokens, signIn } from './harness';
 import {
   addEntry,
@@ -8,10 +9,6 @@ import {
   statusMessage,
   USERS,
 } from './scenario-helpers';
-
-const UPDATE_HOURS = `mutation ($id: ID!, $version: Int!, $hours: Float!) {
-  updateTimesheet(id: $id, expectedVersion: $version, input: { hours: $hours }) { version }
-}`;
 
 /**
  * The team workflow of issue 7 in the browser: edits and conflicts, reject → fix → resubmit →
@@ -46,7 +43,11 @@ export function teamWorkflowScenarios(): void {
       await item.getByRole('button', { name: /^Edit entry/ }).click();
       await form.getByLabel('Hours', { exact: true }).fill('4');
       const token = tokens[tokens.length - 1] ?? '';
-      const changed = await callApi(token, UPDATE_HOURS, { id, version: 2, hours: 5 });
+      const changed = await callApi(token, UpdateTimesheetDocument, {
+        id,
+        expectedVersion: 2,
+        input: { hours: 5 },
+      });
       expect(changed.body.errors).toBeUndefined();
       await form.getByRole('button', { name: 'Save changes' }).click();
       await check.visible(form.getByText(/changed elsewhere .* now version 3/));

@@ -10,6 +10,7 @@ import {
   signIn,
   startStack,
 } from './harness';
+import { DeleteTimesheetDocument } from '../gql/graphql';
 import type { Stack } from './harness';
 import { contentSecurityPolicyScenarios } from './content-security-policy';
 import { takeCspViolations } from './csp-watch';
@@ -177,9 +178,7 @@ run('Timesheets in a real browser', () => {
       const id = await item.getAttribute('data-entry-id');
       const token = tokens[tokens.length - 1];
       expect(token).toBeDefined();
-      const answer = await callApi(token, 'mutation ($id: ID!) { deleteTimesheet(id: $id) }', {
-        id,
-      });
+      const answer = await callApi(token, DeleteTimesheetDocument, { id });
       expect(answer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(answer.body.errors?.[0]?.message).toContain('delete:timesheets');
       await page.reload();
