@@ -13,9 +13,16 @@ export interface Loaders {
   history: DataLoader<string, TimesheetEvent[]>;
 }
 
+/** The loaders of one request, each made on first use (most requests need none or one). */
 export function createLoaders(services: Services): Loaders {
+  let person: Loaders['person'] | undefined;
+  let history: Loaders['history'] | undefined;
   return {
-    person: new DataLoader((ids) => services.people.findByIds(ids)),
-    history: new DataLoader((ids) => services.timesheets.historiesOf(ids)),
+    get person() {
+      return (person ??= new DataLoader((ids) => services.people.findByIds(ids)));
+    },
+    get history() {
+      return (history ??= new DataLoader((ids) => services.timesheets.historiesOf(ids)));
+    },
   };
 }

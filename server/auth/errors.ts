@@ -30,9 +30,12 @@ export class MissingTokenError extends GraphQLError {
  * `invalid_token`). HTTP 401. The reason is kept for logs, never sent to the client.
  */
 export class InvalidTokenError extends GraphQLError {
+  /** Why, as a word of a small closed set for metrics, when the verifier itself decided. */
+  readonly failure: string | undefined;
+
   constructor(
     readonly reason: string,
-    options: { cause?: unknown } = {},
+    options: { cause?: unknown; failure?: string } = {},
   ) {
     super(INVALID_TOKEN_MESSAGE, {
       originalError: options.cause instanceof Error ? options.cause : undefined,
@@ -47,6 +50,7 @@ export class InvalidTokenError extends GraphQLError {
       },
     });
     this.name = 'InvalidTokenError';
+    this.failure = options.failure;
   }
 }
 

@@ -11,6 +11,7 @@ const BY_JOSE_CODE: Readonly<Record<string, string>> = {
   ERR_JWT_INVALID: 'malformed',
   ERR_JWKS_TIMEOUT: 'keys_unavailable',
   ERR_JWKS_INVALID: 'keys_unavailable',
+  ERR_KEY_SET_UNAVAILABLE: 'keys_unavailable',
 };
 const CLAIMS = new Set(['iss', 'aud', 'nbf', 'sub', 'exp', 'iat']);
 
@@ -19,6 +20,7 @@ const CLAIMS = new Set(['iss', 'aud', 'nbf', 'sub', 'exp', 'iat']);
  * own reason stays in logs, never in a label or a response.
  */
 export function failureReason(error: InvalidTokenError): string {
+  if (error.failure !== undefined) return error.failure;
   const cause = (error.originalError ?? error.cause) as
     { code?: unknown; claim?: unknown } | undefined;
   const code = typeof cause?.code === 'string' ? cause.code : undefined;
@@ -26,8 +28,5 @@ export function failureReason(error: InvalidTokenError): string {
     const claim = typeof cause?.claim === 'string' ? cause.claim : '';
     return CLAIMS.has(claim) ? `claim_${claim}` : 'claim_other';
   }
-  if (code !== undefined) return BY_JOSE_CODE[code] ?? 'other';
-  if (error.reason.startsWith('unexpected token type')) return 'type';
-  if (/stale|unavailable|jwks/i.test(error.reason)) return 'keys_unavailable';
-  return 'other';
+  return code === undefined ? 'other' : (BY_JOSE_CODE[code] ?? 'other');
 }

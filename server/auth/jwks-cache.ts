@@ -49,12 +49,21 @@ async function requestKeySet(uri: string, timeoutMs: number): Promise<JWTVerifyG
   return createLocalJWKSet((await response.json()) as JSONWebKeySet);
 }
 
+/** The issuer's keys could not be had (or only stale ones); `code` names it for metrics. */
+export class KeySetUnavailableError extends Error {
+  readonly code = 'ERR_KEY_SET_UNAVAILABLE';
+  constructor(message: string, options: { cause: unknown }) {
+    super(message, options);
+    this.name = 'KeySetUnavailableError';
+  }
+}
+
 /** Fetches the key set; every failure (status, timeout, network, shape) says "JWKS unavailable". */
 async function downloadKeySet(uri: string, timeoutMs: number): Promise<JWTVerifyGetKey> {
   try {
     return await requestKeySet(uri, timeoutMs);
   } catch (cause) {
-    throw new Error(`JWKS unavailable: ${messageOf(cause)}`, { cause });
+    throw new KeySetUnavailableError(`JWKS unavailable: ${messageOf(cause)}`, { cause });
   }
 }
 
@@ -99,7 +108,10 @@ export function createJwksCache(options: JwksCacheOptions): JwksCache {
     const age = now() - current.fetchedAt;
     if (age >= options.maxStaleMs) {
       return fetchKeySet().catch((cause: unknown) => {
-        throw new Error(`key set older than the maximum stale age; ${messageOf(cause)}`, { cause });
+        throw new KeySetUnavailableError(
+          `key set older than the maximum stale age; ${messageOf(cause)}`,
+          { cause },
+        );
       });
     }
     if (age >= options.maxAgeMs && !pending && now() >= retryAt) {

@@ -128,10 +128,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
         currentDate: new Date(now()),
       });
       if (!ACCEPTED_TYPES.has((protectedHeader.typ ?? '').toLowerCase())) {
-        throw new InvalidTokenError(`unexpected token type "${protectedHeader.typ ?? ''}"`);
+        throw new InvalidTokenError(`unexpected token type "${protectedHeader.typ ?? ''}"`, {
+          failure: 'type',
+        });
       }
       if (typeof payload.sub !== 'string' || payload.sub === '') {
-        throw new InvalidTokenError('sub claim is empty');
+        throw new InvalidTokenError('sub claim is empty', { failure: 'claim_sub' });
       }
       const principal = toPrincipal(
         { ...payload, sub: payload.sub, exp: payload.exp as number },

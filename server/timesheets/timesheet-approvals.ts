@@ -59,23 +59,22 @@ export async function listApprovalWeeks(
   const keys = await repo.findWeekKeys(db, approvalFilter(viewer, status, team), cursor, first + 1);
   const page = keys.slice(0, first);
   const rows = await repo.findEntriesOfWeeks(db, status, page);
-  const weeks = new Map<string, ApprovalWeek>(
+  const weeks = new Map<string, { week: ApprovalWeek; total: number }>(
     page.map(({ weekStart, userId }) => [
       `${weekStart} ${userId}`,
-      { ownerId: userId, weekStart, totalHours: 0, entries: [] },
+      { week: { ownerId: userId, weekStart, totalHours: 0, entries: [] }, total: 0 },
     ]),
   );
-  const hundredths = new Map<ApprovalWeek, number>();
   for (const row of rows) {
-    const week = weeks.get(`${row.week_start} ${row.user_id}`);
-    if (!week) continue;
-    week.entries.push(toTimesheet(row));
-    hundredths.set(week, (hundredths.get(week) ?? 0) + row.hundredths);
+    const found = weeks.get(`${row.week_start} ${row.user_id}`);
+    if (!found) continue; // the same person in a week of another page's square
+    found.week.entries.push(toTimesheet(row));
+    found.total += row.hundredths;
   }
-  for (const [week, total] of hundredths) week.totalHours = fromHundredths(total);
+  for (const found of weeks.values()) found.week.totalHours = fromHundredths(found.total);
   const last = page.at(-1);
   return {
-    nodes: [...weeks.values()],
+    nodes: [...weeks.values()].map((found) => found.week),
     pageInfo: {
       hasNextPage: keys.length > first,
       endCursor: last ? encodeWeekCursor(last) : null,
