@@ -3,10 +3,7 @@ import { HOURS_SCALE, toHundredths } from '../core/timesheet-rules';
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
 /** Today's date on this computer's calendar (not UTC), as `YYYY-MM-DD`. */
-export function todayLocal(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { localDateOf as todayLocal } from '../core/dates';
 
 /** The short weekday name of a `YYYY-MM-DD` date. */
 export function weekdayOf(date: string): string {

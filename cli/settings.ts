@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_API_AUDIENCE } from '../core/api';
 
 /** Where the terminal client signs in, what it asks for, and where it keeps the session. */
 export interface CliSettings {
@@ -20,7 +21,7 @@ export interface CliSettings {
 export const DEFAULTS = {
   issuer: 'http://localhost:4400/',
   clientId: 'timesheets-cli',
-  audience: 'https://timesheets.abc-inc.example/api',
+  audience: DEFAULT_API_AUDIENCE,
   apiUrl: 'http://localhost:4000/graphql',
 } as const;
 

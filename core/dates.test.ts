@@ -1,4 +1,4 @@
-import { addDays, isLocalDate, startOfWeek, weekDates } from './dates';
+import { addDays, isLocalDate, localDateOf, startOfWeek, weekDates } from './dates';
 
 describe('isLocalDate', () => {
   it.each(['2026-01-31', '2024-02-29', '2026-12-31', '0001-01-01'])('accepts %s', (date) => {
@@ -41,5 +41,13 @@ describe('week math', () => {
   it('adds days through a leap day, forwards and back', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+  });
+});
+
+describe('localDateOf', () => {
+  it('reads the calendar date of the local clock, not UTC', () => {
+    const lateEvening = new Date(2026, 10, 30, 23, 30); // 30 Nov, 23:30 local time
+    expect(localDateOf(lateEvening)).toBe('2026-11-30');
+    expect(localDateOf(new Date(2026, 0, 5, 0, 5))).toBe('2026-01-05');
   });
 });

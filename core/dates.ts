@@ -25,6 +25,12 @@ function fromUtcMs(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** The calendar date of an instant where this program runs (not UTC), as `YYYY-MM-DD`. */
+export function localDateOf(instant: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
+}
+
 /** The UTC calendar date of an instant. */
 export function toLocalDate(instant: Date): string {
   return instant.toISOString().slice(0, 10);

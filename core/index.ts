@@ -1,3 +1,4 @@
+export * from './api';
 export * from './claims';
 export * from './dates';
 export * from './people';

@@ -8,6 +8,7 @@
  * refused.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_API_AUDIENCE } from '../core/api';
 import { MAX_PEOPLE_PER_CALL } from '../core/people';
 import { MAX_UPLOAD_ENTRIES } from '../core/timesheet-rules';
 import { BatchRefusedError } from '../importer/api-client';
@@ -60,7 +61,7 @@ const settings: ImportSettings = {
   onProgress: progress,
   client: {
     issuer: env.AUTH_ISSUER ?? 'http://localhost:4400/',
-    audience: env.AUTH_AUDIENCE ?? 'https://timesheets.abc-inc.example/api',
+    audience: env.AUTH_AUDIENCE ?? DEFAULT_API_AUDIENCE,
     clientId: env.IMPORT_CLIENT_ID ?? 'timesheets-importer',
     clientSecret: env.IMPORT_CLIENT_SECRET ?? 'importer-dev-secret',
   },

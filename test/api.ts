@@ -27,6 +27,12 @@ export interface TestApi {
     variables?: Record<string, unknown>,
     token?: string,
   ) => Promise<GraphQLResponse<T>>;
+  /** Runs an operation that must succeed (200, no errors) and answers its data. */
+  ok: <T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown>,
+    token?: string,
+  ) => Promise<T>;
   close: () => Promise<void>;
 }
 
@@ -71,5 +77,15 @@ export async function startTestApi(
       body: (await response.json()) as never,
     };
   };
-  return { url, app, gql, close: () => app.close() };
+  const ok: TestApi['ok'] = async <T>(
+    query: string,
+    variables: Record<string, unknown>,
+    token?: string,
+  ) => {
+    const { status, body } = await gql<T>(query, variables, token);
+    expect(body.errors).toBeUndefined();
+    expect(status).toBe(200);
+    return body.data as T;
+  };
+  return { url, app, gql, ok, close: () => app.close() };
 }

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_API_AUDIENCE } from '../core/api';
 import {
   exportJWK,
   generateKeyPair,
@@ -56,7 +57,7 @@ export interface TestIssuer {
   close: () => Promise<void>;
 }
 
-export const TEST_AUDIENCE = 'https://timesheets.abc-inc.example/api';
+export const TEST_AUDIENCE = DEFAULT_API_AUDIENCE;
 
 export async function startTestIssuer(): Promise<TestIssuer> {
   const key = await createTestKey('test-key-1');

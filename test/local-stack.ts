@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_API_AUDIENCE } from '../core/api';
 import { loadIdpConfig } from '../idp/config';
 import { createIdp, type Idp } from '../idp/create-idp';
 import { startTestApi, type TestApi, type TestApiOptions } from './api';
 import { openTestDatabase, type TestDatabase } from './databases';
 
 /** The API identifier of the local tenant (idp/tenant.json). */
-export const LOCAL_AUDIENCE = 'https://timesheets.abc-inc.example/api';
+export const LOCAL_AUDIENCE = DEFAULT_API_AUDIENCE;
 
 export interface LocalStack {
   idp: Idp;

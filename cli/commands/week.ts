@@ -1,4 +1,5 @@
 import { isLocalDate, weekDates } from '../../core/dates';
+import { MAX_PAGE_SIZE } from '../../core/api';
 import { WEEK_ENTRIES } from '../api/documents';
 import type { CliContext } from '../context';
 import { EXIT, InputError, type ExitCode } from '../errors';
@@ -6,7 +7,6 @@ import { todayLocal } from '../format';
 import { weekTable, type WeekEntry } from '../week-table';
 
 /** The largest page `timesheets(first:)` takes (schema.graphql: 1 to 200). */
-const PAGE_SIZE = 200;
 
 /** Every entry of the signed-in person from `from` to `to`, following the pages. */
 async function fetchEntries(ctx: CliContext, from: string, to: string): Promise<WeekEntry[]> {
@@ -16,7 +16,7 @@ async function fetchEntries(ctx: CliContext, from: string, to: string): Promise<
     const { timesheets } = await ctx.api.execute(WEEK_ENTRIES, {
       from,
       to,
-      first: PAGE_SIZE,
+      first: MAX_PAGE_SIZE,
       after,
     });
     entries.push(...timesheets.edges.map((edge) => edge.node));

@@ -3,10 +3,10 @@ import { startTestApi, type TestApi } from '../../test/api';
 import { describeEachDatabase } from '../../test/databases';
 import { startTestIssuer, type TestIssuer } from '../../test/issuer';
 import { createSqlCounter } from '../../test/sql-counter';
+import { teamClaimNames } from '../../core/claims';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
-const TEAM = 'https://timesheets.abc-inc.example/team';
-const MANAGES = 'https://timesheets.abc-inc.example/manages';
+const { team: TEAM, manages: MANAGES } = teamClaimNames();
 const EMPLOYEE = ['read:timesheets', 'create:timesheets', 'delete:timesheets'];
 const MANAGER = [...EMPLOYEE, 'approve:timesheets'];
 const PAYROLL = ['read:timesheets', 'approve:timesheets'];
@@ -92,12 +92,8 @@ describeEachDatabase('the people directory over HTTP', (getDb) => {
     await issuer.close();
   });
 
-  async function ok<T>(query: string, variables: Record<string, unknown>, token: string) {
-    const { status, body } = await api.gql<T>(query, variables, token);
-    expect(body.errors).toBeUndefined();
-    expect(status).toBe(200);
-    return body.data as T;
-  }
+  const ok = <T>(query: string, variables: Record<string, unknown>, token: string) =>
+    api.ok<T>(query, variables, token);
 
   /** A person's token; their first request (`me`) introduces them to the directory. */
   async function signIn(sub: string, scopes: string[], claims: Record<string, unknown> = {}) {

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { startTestApi, type TestApi } from '../../test/api';
 import { describeEachDatabase } from '../../test/databases';
 import { startTestIssuer, type TestIssuer } from '../../test/issuer';
+import { teamClaimNames } from '../../core/claims';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const THIS_MONDAY = '2026-11-23';
-const TEAM = 'https://timesheets.abc-inc.example/team';
-const MANAGES = 'https://timesheets.abc-inc.example/manages';
+const { team: TEAM, manages: MANAGES } = teamClaimNames();
 const EMPLOYEE = ['read:timesheets', 'create:timesheets', 'delete:timesheets'];
 const MANAGER = [...EMPLOYEE, 'approve:timesheets'];
 const PAYROLL = ['read:timesheets', 'approve:timesheets'];
@@ -101,13 +101,8 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
     await issuer.close();
   });
 
-  /** Runs an operation that must succeed and answers its data. */
-  async function ok<T>(query: string, variables: Record<string, unknown>, who: Person) {
-    const { status, body } = await api.gql<T>(query, variables, who.token);
-    expect(body.errors).toBeUndefined();
-    expect(status).toBe(200);
-    return body.data as T;
-  }
+  const ok = <T>(query: string, variables: Record<string, unknown>, who: Person) =>
+    api.ok<T>(query, variables, who.token);
 
   /** Runs an operation that must fail and answers its HTTP status and only error. */
   async function refused(query: string, variables: Record<string, unknown>, who: Person) {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { fromHundredths } from '../../core';
+import { fromHundredths, MAX_WEEKS_PER_PAGE } from '../../core';
 import type { Database } from '../db/schema';
 import { findTeamOf } from '../people/person.repository';
 import { decodeWeekCursor, encodeWeekCursor } from './cursor';
@@ -7,8 +7,6 @@ import type { ApprovalWeek, ApprovalWeekPage, TimesheetStatus, Viewer } from './
 import { checkFirst, type ServiceContext } from './timesheet-checks';
 import * as repo from './timesheet.repository';
 import { toTimesheet } from './timesheet-rows';
-
-export const MAX_WEEKS_PER_PAGE = 50;
 
 /**
  * Whose entries a viewer may see besides their own: nobody (not an approver), everyone (an

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { RuleViolation, Validation } from '../../core';
+import { MAX_PAGE_SIZE, type RuleViolation, type Validation } from '../../core';
 import type { Database } from '../db/schema';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 
@@ -8,8 +8,6 @@ export interface ServiceContext {
   db: Kysely<Database>;
   now: () => Date;
 }
-
-export const MAX_PAGE_SIZE = 200;
 
 export const badInput = ({ message, field }: RuleViolation) =>
   new BadUserInputError(message, field);

@@ -42,8 +42,6 @@ import { dayKey, newRow, toTimesheet } from './timesheet-rows';
 import { uploadEntries } from './timesheet-upload';
 import type { NewTimesheetRow, TimesheetRow } from './timesheet.table';
 
-export { MAX_PAGE_SIZE } from './timesheet-checks';
-
 export interface TimesheetServiceOptions {
   now?: () => Date;
 }

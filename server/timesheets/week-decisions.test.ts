@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { startTestApi, type TestApi } from '../../test/api';
 import { describeEachDatabase } from '../../test/databases';
 import { startTestIssuer, type TestIssuer } from '../../test/issuer';
+import { teamClaimNames } from '../../core/claims';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
-const TEAM = 'https://timesheets.abc-inc.example/team';
-const MANAGES = 'https://timesheets.abc-inc.example/manages';
+const { team: TEAM, manages: MANAGES } = teamClaimNames();
 const EMPLOYEE = ['read:timesheets', 'create:timesheets', 'delete:timesheets'];
 const MANAGER = [...EMPLOYEE, 'approve:timesheets'];
 
@@ -82,12 +82,8 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
     await issuer.close();
   });
 
-  async function ok<T>(query: string, variables: Record<string, unknown>, who: Person) {
-    const { status, body } = await api.gql<T>(query, variables, who.token);
-    expect(body.errors).toBeUndefined();
-    expect(status).toBe(200);
-    return body.data as T;
-  }
+  const ok = <T>(query: string, variables: Record<string, unknown>, who: Person) =>
+    api.ok<T>(query, variables, who.token);
 
   async function refused(query: string, variables: Record<string, unknown>, who: Person) {
     const { status, body } = await api.gql(query, variables, who.token);

@@ -1,9 +1,8 @@
-import { fromHundredths } from '../../core';
+import { fromHundredths, localDateOf } from '../../core';
 
 /** Today's date where the person is (not UTC), as YYYY-MM-DD. */
 export function todayLocal(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localDateOf(now);
 }
 
 function utcDate(date: string): Date {
