@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { displayName } from '../../core';
 import type { ApprovalWeeksQuery } from '../gql/graphql';
 import { formatDay } from '../lib/format';
@@ -8,6 +7,7 @@ import { focusTarget } from '../lib/use-focus-after-removal';
 import { useDecision, useDecisionMutations } from './decisions';
 import type { DecisionContext } from './decisions';
 import { RejectForm, useRejecting } from './reject-form';
+import { DetailsLink } from '../components/details-link';
 
 export type ApprovalWeek = ApprovalWeeksQuery['approvalWeeks']['nodes'][number];
 type PendingEntry = ApprovalWeek['entries'][number];
@@ -72,13 +72,7 @@ export function PendingEntryItem({
         >
           Reject…
         </button>
-        <Link
-          className="button button-quiet button-small"
-          href={`/entry/?id=${encodeURIComponent(entry.id)}`}
-          aria-label={`Details and history: ${label}`}
-        >
-          Details
-        </Link>
+        <DetailsLink entryId={entry.id} label={label} />
       </div>
       {rejecting.open && (
         <RejectForm

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { startOfWeek } from '../../core';
 import { focusTarget } from '../lib/use-focus-after-removal';
@@ -11,6 +10,7 @@ import { isEditable } from './my-entry';
 import type { MyEntry } from './my-entry';
 import { StatusBadge } from './status-badge';
 import type { EditOutcome } from './use-edit-entry';
+import { DetailsLink } from '../components/details-link';
 
 // Loaded when a person first edits an entry: most visits to the week only read and add.
 const EditEntryForm = lazy(() =>
@@ -95,13 +95,7 @@ export function EntryItem({ entry, actions }: { entry: MyEntry; actions: EntryIt
               onFailed={actions.stay}
             />
           )}
-          <Link
-            className="button button-quiet button-small"
-            href={`/entry/?id=${encodeURIComponent(entry.id)}`}
-            aria-label={`Details and history: ${label}`}
-          >
-            Details
-          </Link>
+          <DetailsLink entryId={entry.id} label={label} />
         </div>
       )}
     </li>
