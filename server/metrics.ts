@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Context } from './context';
@@ -123,6 +122,3 @@ export function serveMetrics(metrics: Metrics, port: number, host?: string): Pro
     server.listen(port, host, () => resolve(server));
   });
 }
-
-/** The port a metrics server listens on (after `listen(0)`). */
-export const portOf = (server: Server): number => (server.address() as AddressInfo).port;

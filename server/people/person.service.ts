@@ -50,9 +50,6 @@ export function createPersonService(
       return ids.map((id) => byId.get(id) ?? unknownPerson(id));
     },
 
-    /** A person's team, or null when unknown. */
-    teamOf: (id: string) => repo.findTeamOf(db, id),
-
     /** Records what a verified token says of its person, unless this process already did. */
     async learnFromToken(profile: TokenProfile): Promise<void> {
       const fingerprint = JSON.stringify([profile.name, profile.email, profile.team]);
