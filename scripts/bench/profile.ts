@@ -2,9 +2,9 @@
  * `npx tsx scripts/bench/profile.ts [api|baseline|mercurius] [seconds] [read|mixed]`: loads one
  * side with a V8 CPU profile and prints where its time goes (self time by function, and by
  * package or file of this checkout). A diagnosis aid for when the API misses its targets;
- * `npm run bench` is the measurement.
+ * `npm run bench` is the measurement. PROFILE_KEEP=<file> keeps the .cpuprofile for a flame graph.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -91,6 +91,10 @@ async function main(): Promise<void> {
     const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
     if (!file) throw new Error('no profile written');
     summarize(join(dir, file));
+    if (process.env.PROFILE_KEEP) {
+      copyFileSync(join(dir, file), process.env.PROFILE_KEEP);
+      console.log(`profile kept in ${process.env.PROFILE_KEEP} (open it in Chrome DevTools)`);
+    }
   } finally {
     await store.drop();
     await issuer.close();
