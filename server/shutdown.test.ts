@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { sql } from 'kysely';
 import { openTestDatabase, testDialects, type TestDatabase } from '../test/databases';
@@ -7,6 +8,8 @@ import { dayKey } from './timesheets/timesheet-rows';
 
 const ROOT = resolve(__dirname, '..');
 const WRITES = 12;
+const POOL = 10;
+const SHUTDOWN_DELAY_MS = 400;
 
 interface Running {
   child: ChildProcess;
@@ -58,8 +61,10 @@ onPostgres('stopping the API with SIGTERM (PostgreSQL)', () => {
   });
 
   it('answers 503 on /readyz at once, finishes the writes in flight, stores every acknowledged one, exits 0', async () => {
+    const name = `timesheets-shutdown-${randomUUID()}`;
     const url = new URL(database.url);
     url.searchParams.set('options', `-c search_path=${database.schema ?? ''}`);
+    url.searchParams.set('application_name', name);
     api = await startApi({
       AUTH_ISSUER: issuer.issuer,
       AUTH_AUDIENCE: issuer.audience,
@@ -67,7 +72,8 @@ onPostgres('stopping the API with SIGTERM (PostgreSQL)', () => {
       DATABASE_URL: url.href,
       HOST: '127.0.0.1',
       PORT: '0',
-      SHUTDOWN_DELAY_MS: '400',
+      DATABASE_POOL_MAX: String(POOL),
+      SHUTDOWN_DELAY_MS: String(SHUTDOWN_DELAY_MS),
       MUTATION_RATE_LIMIT: '0',
       GRAPHQL_DOCUMENTS: 'any',
       LOG_LEVEL: 'info',
@@ -87,12 +93,23 @@ onPostgres('stopping the API with SIGTERM (PostgreSQL)', () => {
         );
       }
       const writes = Array.from({ length: WRITES }, (_, i) => send(running.url, token, days, i));
-      await new Promise((r) => setTimeout(r, 300)); // the requests are in flight, waiting
+      // The writes are in flight: every connection of the API's pool waits for a day's lock.
+      await until(
+        () => lockWaitsOf(database, name),
+        (waits) => waits === Math.min(WRITES, POOL),
+        10_000,
+      );
       running.child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 100));
-      expect(await ready()).toBe(503);
-      await new Promise((r) => setTimeout(r, 600)); // past the delay: new connections refused
-      await expect(ready()).rejects.toThrow();
+      // /readyz turns 503 as soon as the signal lands and the API keeps accepting connections for
+      // SHUTDOWN_DELAY_MS; then it refuses new ones. Poll it until then.
+      const statuses: (number | 'refused')[] = [];
+      const readiness = async () => {
+        statuses.push(await ready().catch(() => 'refused' as const));
+        return statuses[statuses.length - 1];
+      };
+      await until(readiness, (status) => status === 'refused', SHUTDOWN_DELAY_MS + 10_000);
+      const changes = statuses.filter((status, i) => status !== statuses[i - 1]);
+      expect(changes).toEqual(changes[0] === 200 ? [200, 503, 'refused'] : [503, 'refused']);
       await sql`select pg_advisory_unlock_all()`.execute(conn);
       return Promise.all(writes);
     });
@@ -104,6 +121,31 @@ onPostgres('stopping the API with SIGTERM (PostgreSQL)', () => {
     expect(stored.map((r) => r.id).sort()).toEqual([...acknowledged].sort());
   }, 60_000);
 });
+
+/** Polls `probe` until its value `holds` (answering that value); fails after `timeoutMs`. */
+async function until<T>(
+  probe: () => Promise<T>,
+  holds: (value: T) => boolean,
+  timeoutMs: number,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (holds(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** How many advisory locks the connections named `name` are waiting for. */
+async function lockWaitsOf(database: TestDatabase, name: string): Promise<number> {
+  const { rows } = await sql<{ waits: number }>`
+    select count(*)::int as waits from pg_locks join pg_stat_activity using (pid)
+    where application_name = ${name} and locktype = 'advisory' and not granted
+  `.execute(database.db);
+  return rows[0]?.waits ?? 0;
+}
 
 /** Logs one hour for the owner; answers the entry id, or null when it was not acknowledged. */
 async function send(url: string, token: string, days: string[], i: number) {

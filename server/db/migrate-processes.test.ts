@@ -9,15 +9,18 @@ import { migrateToLatest, migrations } from './migrate';
 
 const ROOT = resolve(__dirname, '../..');
 
-/** A process that opens the file, waits for a common start instant, then migrates it. */
+/** A process that opens the file, says it is ready, waits for "go" on stdin, then migrates it. */
 const CHILD = `
+import { once } from 'node:events';
 import { createDatabase } from ${JSON.stringify(join(ROOT, 'server/db/database'))};
 import { migrateToLatest } from ${JSON.stringify(join(ROOT, 'server/db/migrate'))};
 
 async function main(): Promise<void> {
   const { db, close } = await createDatabase(process.argv[2] as string);
-  const startAt = Number(process.argv[3]);
-  while (Date.now() < startAt) await new Promise((r) => setTimeout(r, 1));
+  const go = once(process.stdin, 'data');
+  process.stdout.write('ready\\n');
+  await go;
+  process.stdin.destroy();
   await migrateToLatest(db);
   await close();
 }
@@ -27,15 +30,34 @@ main().catch((error: unknown) => {
 });
 `;
 
-function run(script: string, url: string, startAt: number): Promise<{ code: number; err: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, url, String(startAt)], {
-      cwd: ROOT,
-    });
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => done({ code: code ?? -1, err }));
-  });
+/**
+ * Runs `count` migrating processes on one file, started together: each opens the file first,
+ * and all are told to go once every one of them is ready.
+ */
+async function runTogether(script: string, url: string, count: number) {
+  const children = Array.from({ length: count }, () =>
+    spawn(process.execPath, ['--import', 'tsx', script, url], { cwd: ROOT }),
+  );
+  const outcomes = children.map(
+    (child) =>
+      new Promise<{ code: number; err: string }>((done) => {
+        let err = '';
+        child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+        child.on('exit', (code) => done({ code: code ?? -1, err }));
+      }),
+  );
+  const ready = children.map(
+    (child) =>
+      new Promise<void>((resolve, reject) => {
+        child.stdout.once('data', () => resolve());
+        child.once('exit', () => reject(new Error('a process exited before it was ready')));
+      }),
+  );
+  await Promise.all(ready).then(
+    () => children.forEach((child) => child.stdin.write('go\n')),
+    () => undefined, // the outcomes tell why
+  );
+  return Promise.all(outcomes);
 }
 
 async function objectsOf(url: string) {
@@ -72,8 +94,7 @@ describe('SQLite migrations across processes', () => {
 
     for (let pair = 0; pair < 3; pair++) {
       const url = `sqlite:${join(dir, `together-${pair}.sqlite`)}`;
-      const startAt = Date.now() + 2_500; // both processes loaded by then
-      const outcomes = await Promise.all([1, 2, 3].map(() => run(script, url, startAt)));
+      const outcomes = await runTogether(script, url, 3);
       expect(outcomes).toEqual([1, 2, 3].map(() => ({ code: 0, err: '' })));
       const together = await objectsOf(url);
       expect(together.objects).toEqual(expected.objects);

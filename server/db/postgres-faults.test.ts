@@ -62,8 +62,13 @@ onPostgres('the API on PostgreSQL when the infrastructure misbehaves', () => {
         where application_name = ${name}
       `.execute(database.db);
       expect(rows[0]?.killed).toBeGreaterThan(0);
-      await new Promise((r) => setTimeout(r, 200)); // the 'error' events arrive
-      expect(warnings).toContain('database connection lost; reconnecting');
+      // Wait for the pool's 'error' events (at most 5 s).
+      const lost = 'database connection lost; reconnecting';
+      const deadline = Date.now() + 5_000;
+      while (!warnings.includes(lost) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(warnings).toContain(lost);
       expect(await readyz()).toBe(200);
       const token = await issuer.userToken('auth0|after-failover', ['read:timesheets']);
       const response = await fetch(url, {
