@@ -25,24 +25,33 @@ interface Entry {
   hours: number;
 }
 
+interface Person {
+  sub: string;
+  token: string;
+}
+
 describeEachDatabase('the timesheets API over HTTP', (getDb) => {
   let issuer: TestIssuer;
   let api: TestApi;
-  const tokens: Record<string, string> = {};
+  let importerToken: string;
+  let people = 0;
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
     api = await startTestApi(issuer, getDb(), { now: () => NOW });
-    tokens.emma = await issuer.userToken('auth0|emma', EMPLOYEE, { email: 'emma@abc.example' });
-    tokens.eli = await issuer.userToken('auth0|eli', EMPLOYEE);
-    tokens.maria = await issuer.userToken('auth0|maria', MANAGER);
-    tokens.importer = await issuer.sign({
+    importerToken = await issuer.sign({
       sub: 'timesheets-importer@clients',
       azp: 'timesheets-importer',
       gty: 'client-credentials',
       scope: 'batch:upload',
     });
   });
+
+  /** A person of one test only (`auth0|emma-3`), so no test sees another's entries. */
+  async function person(name: string, scopes = EMPLOYEE): Promise<Person> {
+    const sub = `auth0|${name}-${++people}`;
+    return { sub, token: await issuer.userToken(sub, scopes, { email: `${name}@abc.example` }) };
+  }
 
   afterAll(async () => {
     await api.close();
@@ -52,75 +61,85 @@ describeEachDatabase('the timesheets API over HTTP', (getDb) => {
   const rowsOf = (userId: string) =>
     getDb().db.selectFrom('timesheet_entries').selectAll().where('user_id', '=', userId).execute();
 
-  async function create(who: string, input: Record<string, unknown>): Promise<Entry> {
-    const { body } = await api.gql<{ createTimesheet: Entry }>(CREATE, { input }, tokens[who]);
+  async function create(who: Person, input: Record<string, unknown>): Promise<Entry> {
+    const { body } = await api.gql<{ createTimesheet: Entry }>(CREATE, { input }, who.token);
     expect(body.errors).toBeUndefined();
     return body.data!.createTimesheet;
   }
 
   it('creates an entry owned by the token subject and stores it', async () => {
-    const entry = await create('emma', { date: '2026-11-24', project: ' Audit ', hours: 7.5 });
+    const emma = await person('emma');
+    const entry = await create(emma, { date: '2026-11-24', project: ' Audit ', hours: 7.5 });
     expect(entry).toMatchObject({
-      userId: 'auth0|emma',
+      userId: emma.sub,
       project: 'Audit',
       hours: 7.5,
       status: 'PENDING',
-      source: 'auth0|emma',
+      source: emma.sub,
     });
-    const rows = await rowsOf('auth0|emma');
+    const rows = await rowsOf(emma.sub);
     expect(rows.map((r) => [r.id, r.project, r.hundredths])).toEqual([[entry.id, 'Audit', 750]]);
   });
 
   it('refuses a broken rule with BAD_USER_INPUT naming the field, and writes nothing', async () => {
-    const before = (await rowsOf('auth0|emma')).length;
+    const emma = await person('emma');
+    await create(emma, { date: '2026-11-24', project: 'Audit', hours: 7.5 });
+    // 7.5 h + 17 h would make the day more than 24 h.
     const { status, body } = await api.gql(
       CREATE,
       { input: { date: '2026-11-24', project: 'Audit', hours: 17 } },
-      tokens.emma,
+      emma.token,
     );
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'hours' });
     expect(body.errors?.[0]?.message).toMatch(/more than 24/);
-    expect(await rowsOf('auth0|emma')).toHaveLength(before);
+    expect(await rowsOf(emma.sub)).toHaveLength(1);
   });
 
   it('refuses an impossible calendar date before it reaches the rules', async () => {
+    const emma = await person('emma');
     const { body } = await api.gql(
       CREATE,
       { input: { date: '2026-02-30', project: 'Audit', hours: 1 } },
-      tokens.emma,
+      emma.token,
     );
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(body.errors?.[0]?.message).toMatch(/input\.date|date/);
   });
 
   it('returns the first entry for a repeated idempotency key and writes it once', async () => {
+    const eli = await person('eli');
     const input = { date: '2026-11-23', project: 'Sales', hours: 2, idempotencyKey: 'form-42' };
-    const first = await create('eli', input);
-    const again = await create('eli', input);
+    const first = await create(eli, input);
+    const again = await create(eli, input);
     expect(again.id).toBe(first.id);
-    expect(await rowsOf('auth0|eli')).toHaveLength(1);
+    expect(await rowsOf(eli.sub)).toHaveLength(1);
   });
 
   it("keeps each person's entries to themselves", async () => {
-    const [mine] = await rowsOf('auth0|emma');
-    const list = await api.gql<{ timesheets: { totalCount: number } }>(LIST, {}, tokens.eli);
+    const emma = await person('emma');
+    const eli = await person('eli');
+    const mine = await create(emma, { date: '2026-11-24', project: 'Audit', hours: 7.5 });
+    await create(eli, { date: '2026-11-23', project: 'Sales', hours: 2 });
+    const list = await api.gql<{ timesheets: { totalCount: number } }>(LIST, {}, eli.token);
     expect(list.body.data?.timesheets.totalCount).toBe(1);
-    const peek = await api.gql(`{ timesheet(id: "${mine.id}") { id } }`, undefined, tokens.eli);
+    const peek = await api.gql(`{ timesheet(id: "${mine.id}") { id } }`, undefined, eli.token);
     expect(peek.body.data).toEqual({ timesheet: null });
     const del = await api.gql(
       `mutation { deleteTimesheet(id: "${mine.id}") }`,
       undefined,
-      tokens.eli,
+      eli.token,
     );
     expect(del.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(del.body.errors?.[0]?.message).toBe(`Timesheet ${mine.id} not found`);
-    expect(await rowsOf('auth0|emma')).toHaveLength(1);
+    expect(await rowsOf(emma.sub)).toHaveLength(1);
   });
 
   it('pages through my entries newest first with totals over all pages', async () => {
-    await create('emma', { date: '2026-11-20', project: 'Audit', hours: 1.25 });
-    await create('emma', { date: '2026-11-25', project: 'Payroll', hours: 3 });
+    const emma = await person('emma');
+    await create(emma, { date: '2026-11-24', project: 'Audit', hours: 7.5 });
+    await create(emma, { date: '2026-11-20', project: 'Audit', hours: 1.25 });
+    await create(emma, { date: '2026-11-25', project: 'Payroll', hours: 3 });
     const page1 = await api.gql<{
       timesheets: {
         totalCount: number;
@@ -128,7 +147,7 @@ describeEachDatabase('the timesheets API over HTTP', (getDb) => {
         edges: { node: { project: string } }[];
         pageInfo: { hasNextPage: boolean; endCursor: string };
       };
-    }>(LIST, { first: 2 }, tokens.emma);
+    }>(LIST, { first: 2 }, emma.token);
     const t1 = page1.body.data!.timesheets;
     expect(t1.totalCount).toBe(3);
     expect(t1.totalHours).toBe(11.75);
@@ -137,11 +156,11 @@ describeEachDatabase('the timesheets API over HTTP', (getDb) => {
     const page2 = await api.gql<typeof page1.body.data>(
       LIST,
       { first: 2, after: t1.pageInfo.endCursor },
-      tokens.emma,
+      emma.token,
     );
     expect(page2.body.data!.timesheets.edges).toHaveLength(1);
     expect(page2.body.data!.timesheets.pageInfo.hasNextPage).toBe(false);
-    const tooMany = await api.gql(LIST, { first: 201 }, tokens.emma);
+    const tooMany = await api.gql(LIST, { first: 201 }, emma.token);
     expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'first',
@@ -149,11 +168,13 @@ describeEachDatabase('the timesheets API over HTTP', (getDb) => {
   });
 
   it("lets a manager approve someone else's entry, which then is locked", async () => {
-    const entry = await create('eli', { date: '2026-11-24', project: 'Sales', hours: 4 });
+    const eli = await person('eli');
+    const maria = await person('maria', MANAGER);
+    const entry = await create(eli, { date: '2026-11-24', project: 'Sales', hours: 4 });
     const pending = await api.gql<{ approvals: { edges: { node: { id: string } }[] } }>(
       '{ approvals { edges { node { id } } } }',
       undefined,
-      tokens.maria,
+      maria.token,
     );
     expect(pending.body.data!.approvals.edges.map((e) => e.node.id)).toContain(entry.id);
     const approved = await api.gql<{
@@ -161,44 +182,46 @@ describeEachDatabase('the timesheets API over HTTP', (getDb) => {
     }>(
       `mutation { approveTimesheet(id: "${entry.id}") { status decidedBy decidedAt } }`,
       undefined,
-      tokens.maria,
+      maria.token,
     );
     expect(approved.body.data?.approveTimesheet).toEqual({
       status: 'APPROVED',
-      decidedBy: 'auth0|maria',
+      decidedBy: maria.sub,
       decidedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     const del = await api.gql(
       `mutation { deleteTimesheet(id: "${entry.id}") }`,
       undefined,
-      tokens.eli,
+      eli.token,
     );
     expect(del.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const again = await api.gql(
       `mutation { approveTimesheet(id: "${entry.id}") { id } }`,
       undefined,
-      tokens.maria,
+      maria.token,
     );
     expect(again.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const row = (await rowsOf('auth0|eli')).find((r) => r.id === entry.id);
-    expect(row).toMatchObject({ status: 'APPROVED', decided_by: 'auth0|maria' });
+    const row = (await rowsOf(eli.sub)).find((r) => r.id === entry.id);
+    expect(row).toMatchObject({ status: 'APPROVED', decided_by: maria.sub });
   });
 
   it('lets a manager reject with a reason, but never decide on their own entries', async () => {
-    const own = await create('maria', { date: '2026-11-24', project: 'Hiring', hours: 2 });
+    const maria = await person('maria', MANAGER);
+    const emma = await person('emma');
+    const own = await create(maria, { date: '2026-11-24', project: 'Hiring', hours: 2 });
     const self = await api.gql(
       `mutation { approveTimesheet(id: "${own.id}") { id } }`,
       undefined,
-      tokens.maria,
+      maria.token,
     );
     expect(self.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const entry = await create('emma', { date: '2026-11-21', project: 'Audit', hours: 1 });
+    const entry = await create(emma, { date: '2026-11-21', project: 'Audit', hours: 1 });
     const rejected = await api.gql<{
       rejectTimesheet: { status: string; rejectionReason: string };
     }>(
       `mutation { rejectTimesheet(id: "${entry.id}", reason: " wrong project ") { status rejectionReason } }`,
       undefined,
-      tokens.maria,
+      maria.token,
     );
     expect(rejected.body.data?.rejectTimesheet).toEqual({
       status: 'REJECTED',
@@ -207,7 +230,7 @@ describeEachDatabase('the timesheets API over HTTP', (getDb) => {
     const seen = await api.gql<{ timesheet: { status: string } }>(
       `{ timesheet(id: "${entry.id}") { status } }`,
       undefined,
-      tokens.maria,
+      maria.token,
     );
     expect(seen.body.data?.timesheet.status).toBe('REJECTED');
   });
@@ -241,7 +264,7 @@ describeEachDatabase('the timesheets API over HTTP', (getDb) => {
         rejected: number;
         results: { status: string; field: string | null; timesheet: { source: string } | null }[];
       };
-    }>(UPLOAD, { entries }, tokens.importer);
+    }>(UPLOAD, { entries }, importerToken);
     expect(first.body.data?.uploadTimesheets).toMatchObject({ created: 1, rejected: 1 });
     expect(first.body.data?.uploadTimesheets.results[0]?.timesheet?.source).toBe(
       'timesheets-importer',
@@ -250,15 +273,11 @@ describeEachDatabase('the timesheets API over HTTP', (getDb) => {
     const retry = await api.gql<{ uploadTimesheets: { created: number; unchanged: number } }>(
       UPLOAD,
       { entries },
-      tokens.importer,
+      importerToken,
     );
     expect(retry.body.data?.uploadTimesheets).toMatchObject({ created: 0, unchanged: 1 });
     expect(await rowsOf('auth0|carlos')).toHaveLength(1);
-    const me = await api.gql<{ me: { kind: string } }>(
-      '{ me { kind } }',
-      undefined,
-      tokens.importer,
-    );
+    const me = await api.gql<{ me: { kind: string } }>('{ me { kind } }', undefined, importerToken);
     expect(me.body.data?.me.kind).toBe('CLIENT');
   });
 });
