@@ -9,7 +9,7 @@ import { HttpError, readBody } from '../../server/http/read-body';
 import { createPersonService } from '../../server/people/person.service';
 import type { CreateTimesheetInput, Timesheet } from '../../server/timesheets/timesheet';
 import { createTimesheetService } from '../../server/timesheets/timesheet.service';
-import { CREATE_SCOPE, NODE_FIELDS, PAGE_SIZE, READ_SCOPE } from './workload';
+import { CREATE_SCOPE, FLOOR_DATA, NODE_FIELDS, PAGE_SIZE, READ_SCOPE } from './workload';
 
 const MAX_BODY_BYTES = 1_048_576;
 
@@ -42,10 +42,11 @@ function requireScope(principal: Principal, scope: string): void {
 }
 
 /**
- * The baseline the API is measured against: plain node:http answering the bench's two operations
- * (told apart by operationName, no GraphQL) with the same work and nothing else: bearer header,
- * the API's verifier (jose, same cache), the people directory learning from the token, the API's
- * services (same SQL: the page and its totals, or the checked insert), and the same JSON as the
+ * The baseline the API is measured against: plain node:http answering the bench's three
+ * operations (told apart by operationName, no GraphQL; the floor's `{ __typename }` is the one
+ * sent without) with the same work and nothing else: bearer header, the API's verifier (jose,
+ * same cache), the people directory learning from the token, the API's services (same SQL: the
+ * page and its totals, or the checked insert; none for the floor), and the same JSON as the
  * GraphQL response.
  */
 export function createBaselineServer(auth: VerifierOptions, database: OpenDatabase): Server {
@@ -78,11 +79,19 @@ export function createBaselineServer(auth: VerifierOptions, database: OpenDataba
     if (principal.kind === 'USER') await people.learnFromToken(principal);
     const body = ((await readBody(req, MAX_BODY_BYTES)) ?? {}) as Body;
     const variables = body.variables ?? {};
-    const data =
-      body.operationName === 'Create'
-        ? await create(principal, variables)
-        : await page(principal, variables);
+    const data = await operation(body.operationName, principal, variables);
     return `${JSON.stringify({ data })}\n`;
+  }
+
+  function operation(
+    name: string | undefined,
+    principal: Principal,
+    variables: Record<string, unknown>,
+  ): Promise<object> {
+    if (name === 'Page') return page(principal, variables);
+    if (name === 'Create') return create(principal, variables);
+    if (name === undefined) return Promise.resolve(FLOOR_DATA);
+    throw new Refusal(400, `unknown operation ${name}`);
   }
 
   const send = (res: ServerResponse, status: number, body: string) => {

@@ -38,9 +38,13 @@ export interface WorkloadReport {
   vsMercurius: Comparison;
   api: SideResult;
   baseline: SideResult;
+  mercurius: SideResult;
 }
 
-const fmt = (value: number, digits = 2) => value.toFixed(digits);
+/** Every workload's report on one engine. */
+export type WorkloadReports = Record<WorkloadName, WorkloadReport>;
+
+export const fmt = (value: number, digits = 2) => value.toFixed(digits);
 /** 10000 → "10 k", 1000000 → "1 M". */
 export const rowsLabel = (rows: number) =>
   rows >= 1_000_000 ? `${rows / 1_000_000} M` : `${Math.round(rows / 1000)} k`;
@@ -54,6 +58,7 @@ const LABELS: Record<SideKind, string> = {
 const WORKLOADS: Record<WorkloadName, string> = {
   read: 'Read: timesheets(first: 50) with every Timesheet field and totalCount',
   mixed: 'Mixed: 80% that read, 20% createTimesheet (fresh idempotency keys)',
+  floor: "Floor: { __typename } with the readers' tokens (reported only)",
 };
 
 function table(header: string[], rows: string[][]): string[] {
@@ -87,15 +92,25 @@ const comparisonLine = (name: string, c: Comparison, rounds: number) =>
   `  ${name}: ${fmt(c.ratio)}× throughput (median of ${rounds} round(s); rounds ` +
   `${fmt(c.low)}–${fmt(c.high)}), p50 ${fmt(c.p50)}×, p99 ${fmt(c.p99)}×, CPU/req ${fmt(c.cpu)}×`;
 
-function answersLine({ pages, writes, byteIdentical }: SameAnswer): string {
+function answersLine({ pages, writes, floors, byteIdentical }: SameAnswer): string {
   const sides = Object.entries(byteIdentical).map(
     ([kind, same]) => `${kind} ${same ? 'byte-identical' : 'deep-equal (bytes differ)'}`,
   );
   return (
-    `  answers: ${pages} pages and ${writes} new entry compared with the API's: ` +
+    `  answers: ${pages} pages, ${floors} floors and ${writes} new entry compared with the API's: ` +
     `${sides.join(', ')} (new entry's id and instants masked; final newline ignored)`
   );
 }
+
+/** What a workload's heading adds under the setup line. */
+const NOTES: Record<WorkloadName, (setup: ThroughputSetup) => string[]> = {
+  read: (setup) => [answersLine(setup.sameAnswer)],
+  mixed: () => [],
+  floor: () => [
+    "  no SQL: each server's own pipeline (HTTP, GraphQL request handling, token check from " +
+      'cache, context); the baseline verifies the token as for the page and answers the same bytes',
+  ],
+};
 
 /** One workload's table on one engine, and the API's ratios to both references. */
 export function formatWorkload(
@@ -125,7 +140,7 @@ export function formatWorkload(
       `${setup.connections} connections; ${setup.rounds} interleaved round(s) of ` +
       `${setup.durationSeconds} s per side; NODE_ENV=production on every side`,
     '  the API is sent trusted documents by hash; the baseline and mercurius the query text',
-    ...(workload === 'read' ? [answersLine(setup.sameAnswer)] : []),
+    ...NOTES[workload](setup),
     '',
     ...table(
       ['side', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'req/s per round'],
@@ -135,7 +150,7 @@ export function formatWorkload(
     comparisonLine('API/baseline ', vsBaseline, setup.rounds),
     comparisonLine('API/mercurius', vsMercurius, setup.rounds),
   ];
-  return { workload, lines, vsBaseline, vsMercurius, api, baseline };
+  return { workload, lines, vsBaseline, vsMercurius, api, baseline, mercurius };
 }
 
 function pageRatios(timings: readonly PageTiming[]) {
@@ -147,16 +162,25 @@ function pageRatios(timings: readonly PageTiming[]) {
   });
 }
 
+/** Page latency's verdict: the worst large/small p50 ratio, and the stores it compares. */
+export interface PageVerdict {
+  worst: number;
+  met: boolean;
+  /** e.g. "1 M vs 10 k rows". */
+  label: string;
+}
+
 /** The page-latency table, the plan, and the verdict. */
 export function formatPageLatency(
   result: PageLatencyResult,
   engine: string,
-): { lines: string[]; worst: number; met: boolean } {
+): PageVerdict & { lines: string[] } {
   const ratios = pageRatios(result.timings);
   const worst = Math.max(...ratios.map((r) => r.p50));
   const met = worst <= PAGE_RATIO_TARGET;
   const { small, large } = ratios[0];
-  const label = `${rowsLabel(large.rows)}/${rowsLabel(small.rows)}`;
+  const ratioLabel = `${rowsLabel(large.rows)}/${rowsLabel(small.rows)}`;
+  const label = `${rowsLabel(large.rows)} vs ${rowsLabel(small.rows)} rows`;
   const lines = [
     `Page latency: the service's page query (listOwn, first: 50) for one user's year, ${engine}, ` +
       `${small.iterations} timed runs per case`,
@@ -172,12 +196,14 @@ export function formatPageLatency(
       ]),
     ).map((l) => `  ${l}`),
     '',
-    ...ratios.map((r) => `  ratio ${label} ${r.pageCase}: p50 ${fmt(r.p50)}×, p99 ${fmt(r.p99)}×`),
+    ...ratios.map(
+      (r) => `  ratio ${ratioLabel} ${r.pageCase}: p50 ${fmt(r.p50)}×, p99 ${fmt(r.p99)}×`,
+    ),
     '',
     `  plan (deep page, ${rowsLabel(large.rows)} rows): ${result.statement}`,
     ...result.plan.map((step) => `    ${step}`),
   ];
-  return { lines, worst, met };
+  return { lines, worst, met, label };
 }
 
 const word = (met: boolean) => (met ? 'MET' : 'NOT MET');
@@ -186,8 +212,8 @@ const range = (c: Comparison) => `rounds ${fmt(c.low)}–${fmt(c.high)}`;
 /** The targets, judged on the read workload; the mixed workload's figures are reported. */
 export function formatVerdicts(
   engine: string,
-  [read, mixed]: readonly [WorkloadReport, WorkloadReport],
-  page: { worst: number; met: boolean; label: string },
+  { read, mixed }: WorkloadReports,
+  page: PageVerdict,
 ): string[] {
   const p99 = (report: WorkloadReport) =>
     `${fmt(report.vsBaseline.p99)}× (${report.api.p99} ms vs ${report.baseline.p99} ms)`;

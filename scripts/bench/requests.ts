@@ -3,15 +3,20 @@ import { addDays } from '../../core';
 import { SEED_END } from './seed';
 import {
   CREATE_DOCUMENT,
+  FLOOR_DOCUMENT,
   PAGE_DOCUMENT,
   PAGE_VARIABLES,
   operationBody,
+  type BenchDocument,
   type DocumentProtocol,
   type EntryInput,
 } from './workload';
 
-/** The two loads: every request a read, or 4 reads to 1 write. */
-export type WorkloadName = 'read' | 'mixed';
+/**
+ * The loads: every request a read, or 4 reads to 1 write; and the floor, every request
+ * `{ __typename }` (no SQL), which is reported only, to show what each server's pipeline costs.
+ */
+export type WorkloadName = 'read' | 'mixed' | 'floor';
 
 /** One in WRITE_EVERY requests of the mixed workload is a createTimesheet. */
 const WRITE_EVERY = 5;
@@ -43,9 +48,14 @@ export function nthEntry(n: number, writers: number, runId: string): EntryInput 
   };
 }
 
-/** Pre-built reads, one per reader token (no per-request setup in the load generator). */
-function readRequests(protocol: DocumentProtocol, tokens: LoadTokens): AutocannonRequest[] {
-  const body = operationBody(protocol, PAGE_DOCUMENT, PAGE_VARIABLES);
+/** Pre-built requests, one per reader token (no per-request setup in the load generator). */
+function readerRequests(
+  protocol: DocumentProtocol,
+  tokens: LoadTokens,
+  doc: BenchDocument,
+  variables?: Record<string, unknown>,
+): AutocannonRequest[] {
+  const body = operationBody(protocol, doc, variables);
   return tokens.readers.map((token) => ({
     method: 'POST',
     path: '/graphql',
@@ -107,7 +117,7 @@ export function workloadRequests(
   tokens: LoadTokens,
   writes: WriteSequence,
 ): AutocannonRequest[] {
-  return workload === 'read'
-    ? readRequests(protocol, tokens)
-    : mixedRequests(protocol, tokens, writes);
+  if (workload === 'read') return readerRequests(protocol, tokens, PAGE_DOCUMENT, PAGE_VARIABLES);
+  if (workload === 'floor') return readerRequests(protocol, tokens, FLOOR_DOCUMENT);
+  return mixedRequests(protocol, tokens, writes);
 }

@@ -1,14 +1,8 @@
 import { startTestIssuer, type TestIssuer } from '../../test/issuer';
 import { measureInterleaved } from './load';
-import type { BenchOptions } from './options';
+import type { BenchDatabase, BenchOptions } from './options';
 import { measurePageLatency } from './page-latency';
-import {
-  formatPageLatency,
-  formatVerdicts,
-  formatWorkload,
-  rowsLabel,
-  type WorkloadReport,
-} from './report';
+import { formatPageLatency, formatWorkload, type WorkloadReports } from './report';
 import {
   createWriteSequence,
   workloadRequests,
@@ -19,13 +13,21 @@ import { checkSameAnswer, registerDocuments } from './same-answer';
 import { userIdOf } from './seed';
 import { startServerChild, type ServerChild, type SideKind } from './server-child';
 import { createBenchStore, type BenchStore } from './store';
+import { formatSummary, type EngineResult } from './summary';
 import { CREATE_SCOPE, READ_SCOPE } from './workload';
 
 type Log = (line: string) => void;
 
+/** Where the bench writes: progress to `log`, the report's lines to `print` as they are ready. */
+export interface BenchOutput {
+  log: Log;
+  print: (lines: readonly string[]) => void;
+}
+
 /** The API first: the others are compared with it. */
 const SIDES: readonly SideKind[] = ['api', 'baseline', 'mercurius'];
-const WORKLOADS: readonly WorkloadName[] = ['read', 'mixed'];
+/** The floor last, so that it cannot change what the read and mixed workloads measure. */
+const WORKLOADS: readonly WorkloadName[] = ['read', 'mixed', 'floor'];
 
 /** Runs `fn`, logging how long it took. */
 async function timed<T>(log: Log, what: string, fn: () => Promise<T>): Promise<T> {
@@ -64,14 +66,19 @@ async function startSides(issuer: TestIssuer, stores: readonly BenchStore[]) {
   return children;
 }
 
-async function runThroughput(options: BenchOptions, issuer: TestIssuer, engine: string, log: Log) {
+async function runThroughput(
+  options: BenchOptions,
+  { url, engine }: BenchDatabase,
+  issuer: TestIssuer,
+  log: Log,
+): Promise<{ rows: number; workloads: WorkloadReports }> {
   const stores: BenchStore[] = [];
   let children: ServerChild[] = [];
   try {
     // A copy of the same seeded store per side: each side's writes stay in its own store.
     let rows = 0;
     for (const kind of SIDES) {
-      const store = await createBenchStore(options.database, `load_${kind}`);
+      const store = await createBenchStore(url, `load_${kind}`);
       stores.push(store);
       const size = { rows: Number.POSITIVE_INFINITY, users: options.users };
       rows = await timed(log, `seeded ${options.users} users (${kind})`, () => store.seed(size));
@@ -93,7 +100,7 @@ async function runThroughput(options: BenchOptions, issuer: TestIssuer, engine: 
     log(`same answer: ${JSON.stringify(sameAnswer)}`);
     const setup = { ...options, engine, rows, sameAnswer };
     const writes = children.map(() => createWriteSequence(tokens, runId));
-    const reports: WorkloadReport[] = [];
+    const reports: Partial<WorkloadReports> = {};
     for (const workload of WORKLOADS) {
       log(`${workload} workload`);
       const sides = children.map((child, i) => ({
@@ -104,23 +111,23 @@ async function runThroughput(options: BenchOptions, issuer: TestIssuer, engine: 
       if (workload === 'mixed') {
         log(`writes sent: ${children.map((c, i) => `${c.kind} ${writes[i].count()}`).join(', ')}`);
       }
-      reports.push(formatWorkload(workload, setup, results));
+      reports[workload] = formatWorkload(workload, setup, results);
     }
-    return reports as [WorkloadReport, WorkloadReport];
+    return { rows, workloads: reports as WorkloadReports };
   } finally {
     for (const child of children) await child.stop();
     for (const store of stores) await store.drop();
   }
 }
 
-async function runPageLatency(options: BenchOptions, engine: string, log: Log) {
+async function runPageLatency(options: BenchOptions, { url, engine }: BenchDatabase, log: Log) {
   const stores: { store: BenchStore; rows: number }[] = [];
   try {
     for (const [label, rows] of [
       ['small', options.smallRows],
       ['large', options.largeRows],
     ] as const) {
-      const store = await createBenchStore(options.database, label);
+      const store = await createBenchStore(url, label);
       stores.push({ store, rows });
       const size = { rows, users: Number.POSITIVE_INFINITY };
       await timed(log, `seeded ${rows} rows (${label})`, () => store.seed(size));
@@ -134,25 +141,35 @@ async function runPageLatency(options: BenchOptions, engine: string, log: Log) {
   }
 }
 
+/** The whole comparison on one database; prints its detail and answers its figures. */
+async function runEngine(
+  options: BenchOptions,
+  database: BenchDatabase,
+  issuer: TestIssuer,
+  { log, print }: BenchOutput,
+): Promise<EngineResult> {
+  log(`${database.engine}: throughput, then page latency`);
+  const { rows, workloads } = await runThroughput(options, database, issuer, log);
+  const page = await runPageLatency(options, database, log);
+  const details = WORKLOADS.flatMap((workload) => [...workloads[workload].lines, '']);
+  print(['', ...details, ...page.lines]);
+  return { engine: database.engine, rows, workloads, page };
+}
+
 /**
- * The whole benchmark: throughput of the API against its baseline and mercurius on the read and
- * the mixed workload, then page latency on a small and a large store. Answers the report's lines;
- * throws when something fails to run or when the sides do not answer the same JSON.
+ * The whole benchmark, on each database in turn: throughput of the API against its baseline and
+ * mercurius on the read, the mixed and the floor workload, then page latency on a small and a
+ * large store, each engine's detail printed when it is done; then the summary for the README and
+ * the verdicts. Throws when something fails to run or when the sides do not answer the same JSON.
  */
-export async function runBench(options: BenchOptions, log: Log): Promise<string[]> {
-  const engine = options.database === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+export async function runBench(options: BenchOptions, output: BenchOutput): Promise<void> {
   const issuer = await startTestIssuer();
   try {
-    const workloads = await runThroughput(options, issuer, engine, log);
-    const page = await runPageLatency(options, engine, log);
-    const label = `${rowsLabel(options.largeRows)} vs ${rowsLabel(options.smallRows)} rows`;
-    return [
-      '',
-      ...workloads.flatMap((report) => [...report.lines, '']),
-      ...page.lines,
-      '',
-      ...formatVerdicts(engine, workloads, { ...page, label }),
-    ];
+    const results: EngineResult[] = [];
+    for (const database of options.databases) {
+      results.push(await runEngine(options, database, issuer, output));
+    }
+    output.print(['', ...formatSummary(results, options)]);
   } finally {
     await issuer.close();
   }

@@ -24,18 +24,26 @@ export const NODE_FIELDS = [
 
 export const PAGE_SIZE = 50;
 
-/** The scopes the two operations need. */
+/** The scopes the page and the write need (the floor needs none). */
 export const READ_SCOPE = 'read:timesheets';
 export const CREATE_SCOPE = 'create:timesheets';
 
 /** A GraphQL document the bench sends, with the hex sha256 of its text (its trusted-document id). */
 export interface BenchDocument {
-  operationName: 'Page' | 'Create';
+  /** What the bench's messages call it. */
+  name: 'Page' | 'Create' | 'Floor';
+  /** Its operation's name, sent as `operationName`; the floor's operation is anonymous. */
+  operationName: 'Page' | 'Create' | undefined;
   text: string;
   hash: string;
 }
 
-const document = (operationName: BenchDocument['operationName'], text: string) => ({
+const document = (
+  name: BenchDocument['name'],
+  operationName: BenchDocument['operationName'],
+  text: string,
+): BenchDocument => ({
+  name,
   operationName,
   text,
   hash: createHash('sha256').update(text).digest('hex'),
@@ -43,6 +51,7 @@ const document = (operationName: BenchDocument['operationName'], text: string) =
 
 /** Read: the caller's first page with every entry field, and the total over all pages. */
 export const PAGE_DOCUMENT: BenchDocument = document(
+  'Page',
   'Page',
   `query Page($first: Int!, $after: String) {
   timesheets(first: $first, after: $after) {
@@ -56,21 +65,35 @@ export const PAGE_DOCUMENT: BenchDocument = document(
 /** Write: one new entry for the caller, answered with every field. */
 export const CREATE_DOCUMENT: BenchDocument = document(
   'Create',
+  'Create',
   `mutation Create($input: CreateTimesheetInput!) {
   createTimesheet(input: $input) { ${NODE_FIELDS.join(' ')} }
 }`,
 );
 
-export const BENCH_DOCUMENTS: readonly BenchDocument[] = [PAGE_DOCUMENT, CREATE_DOCUMENT];
+/**
+ * The floor: no field of ours, so no resolver and no SQL. What a server spends on it is its own
+ * pipeline: HTTP, GraphQL request handling, the token check (from cache) and the context.
+ */
+export const FLOOR_DOCUMENT: BenchDocument = document('Floor', undefined, '{ __typename }');
+
+/** The floor's `data` on every side: the answer is `{"data":{"__typename":"Query"}}`. */
+export const FLOOR_DATA = { __typename: 'Query' } as const;
+
+export const BENCH_DOCUMENTS: readonly BenchDocument[] = [
+  PAGE_DOCUMENT,
+  CREATE_DOCUMENT,
+  FLOOR_DOCUMENT,
+];
 
 /** How a side receives documents: `hash` only (trusted documents), or the query `text`. */
 export type DocumentProtocol = 'hash' | 'text';
 
-/** The POST body of one operation, in the side's protocol. */
+/** The POST body of one operation, in the side's protocol (no variables: none sent). */
 export function operationBody(
   protocol: DocumentProtocol,
   doc: BenchDocument,
-  variables: Record<string, unknown>,
+  variables?: Record<string, unknown>,
 ): string {
   if (protocol === 'text') {
     return JSON.stringify({ operationName: doc.operationName, query: doc.text, variables });
@@ -80,7 +103,7 @@ export function operationBody(
 }
 
 /** Apollo's automatic persisted query registration: the hash and the text, once per document. */
-export function registrationBody(doc: BenchDocument, variables: Record<string, unknown>): string {
+export function registrationBody(doc: BenchDocument, variables?: Record<string, unknown>): string {
   const extensions = { persistedQuery: { version: 1, sha256Hash: doc.hash } };
   return JSON.stringify({
     operationName: doc.operationName,
