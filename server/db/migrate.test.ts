@@ -22,11 +22,12 @@ const stamps = () => {
 };
 
 describe.each(testDialects())('migrations (%s)', (dialect) => {
+  // Each test gets an empty database of its own and migrates it when it needs the tables.
   let database: TestDatabase;
-  beforeAll(async () => {
+  beforeEach(async () => {
     database = await openTestDatabase(dialect, { migrate: false });
   });
-  afterAll(() => database.close());
+  afterEach(() => database.close());
 
   it('creates timesheet_entries, runs once, and drops it again on the way down', async () => {
     await migrateToLatest(database.db);
@@ -39,6 +40,7 @@ describe.each(testDialects())('migrations (%s)', (dialect) => {
   });
 
   it('refuses a status outside PENDING, APPROVED, REJECTED and hours outside (0, 24]', async () => {
+    await migrateToLatest(database.db);
     const row = {
       id: 'x',
       user_id: 'u',
@@ -61,6 +63,7 @@ describe.each(testDialects())('migrations (%s)', (dialect) => {
   });
 
   it('refuses a second entry with the same owner and idempotency key, or source and external id', async () => {
+    await migrateToLatest(database.db);
     const base = { user_id: 'u', date: '2026-11-25', project: 'p', hundredths: 1, source: 's' };
     const insert = (id: string, keys: object) =>
       database.db
