@@ -15,6 +15,11 @@ export const APP = 'http://localhost:3000';
 export const API = 'http://localhost:4000/graphql';
 const CHROMIUM = '/usr/bin/chromium';
 const RUN_ID = new Date().toISOString().replace(/[:.]/g, '-');
+/**
+ * The access token lifetime (s) of the stack with short-lived tokens. The web app renews a third
+ * of the lifetime before expiry (8 s in), and no longer sends a token in its last 5 s.
+ */
+export const SHORT_TOKEN_TTL_S = 12;
 /** Screenshots and stack logs of this run. */
 export const SCREENSHOT_DIR = join(ROOT, 'artifacts', 'screenshots', RUN_ID);
 const CHROMIUM_FLAGS = [
@@ -216,14 +221,15 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 
 /**
  * Web-first assertions for playwright-core under Jest (playwright-core has no `expect`): each
- * polls the page until it holds or 10 s pass, then fails with what it last saw.
+ * polls the page until it holds or `timeoutMs` pass (10 s), then fails with what it last saw.
  */
 async function until<T>(
   probe: () => Promise<T>,
   holds: (value: T) => boolean,
   what: string,
+  timeoutMs = 10_000,
 ): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
     try {
@@ -236,6 +242,19 @@ async function until<T>(
       throw new Error(`Expected ${what}, last saw ${JSON.stringify(last)}`);
     await new Promise((done) => setTimeout(done, 100));
   }
+}
+
+/** The payload of a JWT (an access token the page sent), unverified: for its `exp` and `iat`. */
+export function jwtClaims(token: string): { exp: number; iat: number } {
+  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+    exp: number;
+    iat: number;
+  };
+}
+
+/** Waits until `condition` holds, polling every 100 ms; fails naming `what` after `timeoutMs`. */
+export function waitUntil(condition: () => boolean, what: string, timeoutMs: number) {
+  return until(() => Promise.resolve(condition()), Boolean, what, timeoutMs);
 }
 
 export const check = {
