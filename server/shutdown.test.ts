@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { get } from 'node:http';
 import { resolve } from 'node:path';
 import { sql } from 'kysely';
 import { openTestDatabase, testDialects, type TestDatabase } from '../test/databases';
@@ -81,7 +82,7 @@ onPostgres('stopping the API with SIGTERM (PostgreSQL)', () => {
     const running = api;
     const owner = 'auth0|slow';
     const token = await issuer.userToken(owner, ['create:timesheets']);
-    const ready = () => fetch(running.url.replace('/graphql', '/readyz')).then((r) => r.status);
+    const ready = () => readyzOnNewConnection(running.url.replace('/graphql', '/readyz'));
     expect(await ready()).toBe(200);
 
     const days = ['2026-11-20', '2026-11-21', '2026-11-22'];
@@ -102,14 +103,19 @@ onPostgres('stopping the API with SIGTERM (PostgreSQL)', () => {
       running.child.kill('SIGTERM');
       // /readyz turns 503 as soon as the signal lands and the API keeps accepting connections for
       // SHUTDOWN_DELAY_MS; then it refuses new ones. Poll it until then.
-      const statuses: (number | 'refused')[] = [];
+      const statuses: { status: number | 'refused'; at: number }[] = [];
       const readiness = async () => {
-        statuses.push(await ready().catch(() => 'refused' as const));
-        return statuses[statuses.length - 1];
+        const status = await ready();
+        statuses.push({ status, at: Date.now() });
+        return status;
       };
       await until(readiness, (status) => status === 'refused', SHUTDOWN_DELAY_MS + 10_000);
-      const changes = statuses.filter((status, i) => status !== statuses[i - 1]);
-      expect(changes).toEqual(changes[0] === 200 ? [200, 503, 'refused'] : [503, 'refused']);
+      const changes = statuses.filter((seen, i) => seen.status !== statuses[i - 1]?.status);
+      const sequence = changes.map((seen) => seen.status);
+      expect(sequence).toEqual(sequence[0] === 200 ? [200, 503, 'refused'] : [503, 'refused']);
+      const [unavailable, refused] = changes.slice(-2);
+      // Polled every 10 ms or so: the 503s last about SHUTDOWN_DELAY_MS, at least half of it.
+      expect((refused?.at ?? 0) - (unavailable?.at ?? 0)).toBeGreaterThan(SHUTDOWN_DELAY_MS / 2);
       await sql`select pg_advisory_unlock_all()`.execute(conn);
       return Promise.all(writes);
     });
@@ -136,6 +142,18 @@ async function until<T>(
       throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** GET /readyz on a connection of its own: the status, or 'refused' when none is accepted. */
+function readyzOnNewConnection(url: string): Promise<number | 'refused'> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    }).on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNREFUSED' ? resolve('refused') : reject(error),
+    );
+  });
 }
 
 /** How many advisory locks the connections named `name` are waiting for. */
