@@ -174,6 +174,24 @@ describe('createVerifier', () => {
     expect((await expectInvalid(token, verify)).reason).toMatch(/exp/);
   });
 
+  it('verifies a token once when many requests bring it at the same time', async () => {
+    const verify = verifierFor();
+    const token = await issuer.userToken('auth0|eli', ['read:timesheets']);
+    const principals = await Promise.all(Array.from({ length: 20 }, () => verify(token)));
+    // One verification makes one principal: every request shares it, none verified on its own.
+    for (const principal of principals) expect(principal).toBe(principals[0]);
+  });
+
+  it('refuses every request waiting on a failed verification, and verifies anew afterwards', async () => {
+    const verify = verifierFor();
+    const token = await issuer.sign({ sub: 'auth0|emma' }, { expiresIn: -60 });
+    const errors = await Promise.all([expectInvalid(token, verify), expectInvalid(token, verify)]);
+    expect(errors[1]).toBe(errors[0]);
+    const again = await expectInvalid(token, verify);
+    expect(again).not.toBe(errors[0]);
+    expect(again.reason).toMatch(/exp/);
+  });
+
   it('refuses HS256 in its algorithm list at construction', () => {
     expect(() => verifierFor({ algorithms: ['HS256'] })).toThrow(/unsupported algorithms HS256/);
   });

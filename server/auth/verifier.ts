@@ -113,11 +113,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const now = options.now ?? Date.now;
   const jwks = createJwksCache(jwksSettings(options, now));
   const cache = new TokenCache<Principal>(options.cacheSize ?? 10_000);
+  const verifying = new Map<string, Promise<Principal>>();
   const claims = teamClaimNames(options.claimsNamespace);
 
-  return async function verify(token: string): Promise<Principal> {
-    const cached = cache.get(token, now() - clockTolerance * 1000);
-    if (cached) return cached;
+  async function verifyUncached(token: string): Promise<Principal> {
     try {
       const { payload, protectedHeader } = await jwtVerify(token, jwks.getKey, {
         issuer: options.issuer,
@@ -149,5 +148,18 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const reason = error instanceof Error ? error.message : String(error);
       throw new InvalidTokenError(reason, { cause: error });
     }
+  }
+
+  return function verify(token: string): Promise<Principal> {
+    const cached = cache.get(token, now() - clockTolerance * 1000);
+    if (cached) return Promise.resolve(cached);
+    // One verification per token at a time: the requests that bring a token while it is being
+    // verified wait for that verification instead of starting their own.
+    let pending = verifying.get(token);
+    if (!pending) {
+      pending = verifyUncached(token).finally(() => verifying.delete(token));
+      verifying.set(token, pending);
+    }
+    return pending;
   };
 }
