@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from '../test/until';
 
 const PORTS = { WEB_PORT: '3210', PORT: '4210', IDP_PORT: '4610', METRICS_PORT: '9610' };
 
@@ -23,14 +24,6 @@ function startStack(env: Record<string, string>): {
   return { child, output: () => output, exited };
 }
 
-async function until(check: () => boolean, seconds: number): Promise<void> {
-  const deadline = Date.now() + seconds * 1000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 const answers = (url: string) =>
   fetch(url).then(
     (r) => r.status,
@@ -49,7 +42,9 @@ describe('npm start', () => {
     try {
       await until(
         () => stack.output().includes('Timesheets is running at http://localhost:3210'),
-        240,
+        Boolean,
+        240_000,
+        200,
       );
       expect(await answers('http://localhost:4610/.well-known/openid-configuration')).toBe(200);
       expect(await answers('http://localhost:4210/readyz')).toBe(200);

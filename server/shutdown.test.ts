@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { sql } from 'kysely';
 import { openTestDatabase, testDialects, type TestDatabase } from '../test/databases';
 import { startTestIssuer, type TestIssuer } from '../test/issuer';
+import { until } from '../test/until';
 import { dayKey } from './timesheets/timesheet-rows';
 
 const ROOT = resolve(__dirname, '..');
@@ -117,22 +118,6 @@ onPostgres('stopping the API with SIGTERM (PostgreSQL)', () => {
     expect(stored.map((r) => r.id).sort()).toEqual([...acknowledged].sort());
   }, 60_000);
 });
-
-/** Polls `probe` until its value `holds` (answering that value); fails after `timeoutMs`. */
-async function until<T>(
-  probe: () => Promise<T>,
-  holds: (value: T) => boolean,
-  timeoutMs: number,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (holds(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** GET /readyz on a connection of its own: the status, or 'refused' when none is accepted. */
 function readyzOnNewConnection(url: string): Promise<number | 'refused'> {

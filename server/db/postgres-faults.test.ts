@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { openTestDatabase, testDialects, type TestDatabase } from '../../test/databases';
 import { startTestIssuer, type TestIssuer } from '../../test/issuer';
+import { until } from '../../test/until';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
@@ -64,10 +65,7 @@ onPostgres('the API on PostgreSQL when the infrastructure misbehaves', () => {
       expect(rows[0]?.killed).toBeGreaterThan(0);
       // Wait for the pool's 'error' events (at most 5 s).
       const lost = 'database connection lost; reconnecting';
-      const deadline = Date.now() + 5_000;
-      while (!warnings.includes(lost) && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      await until(() => warnings.includes(lost), Boolean, 5_000);
       expect(warnings).toContain(lost);
       expect(await readyz()).toBe(200);
       const token = await issuer.userToken('auth0|after-failover', ['read:timesheets']);
