@@ -1,3 +1,4 @@
+import { SCOPES } from '../core/scopes';
 import type { IdpConfig } from './config';
 import type { Idp } from './create-idp';
 import { spaUrls } from './provider';
@@ -6,8 +7,9 @@ import type { TenantUser } from './tenant';
 /** A user's team claims in words: their team, and whose entries they approve. */
 function teamText(user: TenantUser): string {
   const team = user.team ?? 'no team';
+  if (user.permissions.includes(SCOPES.approveAllTeams)) return `${team}, approves all teams`;
   if (user.manages) return `${team}, manages ${user.manages.join(', ')}`;
-  return user.permissions.includes('approve:timesheets') ? `${team}, approves all teams` : team;
+  return user.permissions.includes(SCOPES.approve) ? `${team}, approves nobody (no manages)` : team;
 }
 
 /** The start-up text: endpoints, clients, and the development users with their passwords. */

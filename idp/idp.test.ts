@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { ALL_SCOPES } from '../core/scopes';
+import { ALL_SCOPES, SCOPE_DESCRIPTIONS, type Scope } from '../core/scopes';
 import { loadIdpConfig } from './config';
 import { createIdp, type Idp } from './create-idp';
 import {
@@ -75,6 +75,12 @@ describe('discovery', () => {
 
   it('defines exactly the API scopes of core/scopes.ts in the default tenant', () => {
     expect(idp.directory.tenant.api.scopes.map((s) => s.value)).toEqual([...ALL_SCOPES]);
+  });
+
+  it('describes each API scope in the default tenant as core/scopes.ts does', () => {
+    for (const { value, description } of idp.directory.tenant.api.scopes) {
+      expect([value, description]).toEqual([value, SCOPE_DESCRIPTIONS[value as Scope]]);
+    }
   });
 });
 

@@ -24,12 +24,16 @@ function startIdp(env: Record<string, string> = {}) {
 }
 
 /** Signs `nickname` in through the implicit grant and returns the verified access token claims. */
-async function accessTokenOf(nickname: string, server: Idp = idp): Promise<JWTPayload> {
+async function accessTokenOf(
+  nickname: string,
+  server: Idp = idp,
+  scope = SCOPES,
+): Promise<JWTPayload> {
   const result = await implicitLogin({
     issuer: server.issuer,
     ...SPA,
     audience: API,
-    scope: SCOPES,
+    scope,
     email: `${nickname}@abc.example`,
     password: `${nickname}-dev-password`,
   });
@@ -76,15 +80,31 @@ describe('team claims in access tokens', () => {
     expect(payload).not.toHaveProperty([CLAIMS.manages]);
   });
 
-  it('gives payroll no manages claim: a company-wide approver with read and approve only', async () => {
+  it('gives payroll no manages claim, and approve:all-teams only when it is asked for', async () => {
     const payload = await accessTokenOf('paula');
     expect(payload).toMatchObject({
       sub: 'auth0|paula',
       scope: 'read:timesheets approve:timesheets',
-      permissions: ['read:timesheets', 'approve:timesheets'],
+      permissions: ['read:timesheets', 'approve:timesheets', 'approve:all-teams'],
       [CLAIMS.team]: 'payroll',
     });
     expect(payload).not.toHaveProperty([CLAIMS.manages]);
+    const asked = await accessTokenOf('paula', idp, `${SCOPES} approve:all-teams`);
+    expect(asked.scope).toBe('read:timesheets approve:timesheets approve:all-teams');
+  });
+
+  it('gives managers their manages claim but not approve:all-teams, even when asked', async () => {
+    for (const [nickname, team] of [
+      ['maria', 'engineering'],
+      ['omar', 'operations'],
+    ] as const) {
+      const payload = await accessTokenOf(nickname, idp, `${SCOPES} approve:all-teams`);
+      expect(payload.scope).toBe(
+        'read:timesheets create:timesheets delete:timesheets approve:timesheets',
+      );
+      expect(payload.permissions).not.toContain('approve:all-teams');
+      expect(payload[CLAIMS.manages]).toEqual([team]);
+    }
   });
 
   it('signs in the operations team: Omar manages it, Olivia is in it', async () => {

@@ -122,11 +122,12 @@ const userSchema = z.object({
   team: teamName.optional(),
   /**
    * The teams whose entries this user approves (Auth0: `app_metadata.manages`), sent as the
-   * namespaced `manages` claim. Absent: an approver sees every team (company-wide).
+   * namespaced `manages` claim. Company-wide reach is the `approve:all-teams` permission instead;
+   * an approver with neither reaches nobody.
    */
   manages: z
     .array(teamName)
-    .min(1, 'must name at least one team (leave it out for a company-wide approver)')
+    .min(1, 'must name at least one team (company-wide approval is the approve:all-teams permission)')
     .refine((teams) => new Set(teams).size === teams.length, 'must not repeat a team')
     .optional(),
 });
