@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -40,6 +40,10 @@ describe('npm run cli -- login', () => {
       audience: 'https://timesheets.abc-inc.example/api',
       redirect_uri: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/callback$/),
     });
+    expect(result.consentPage).toContain('<h1>Authorize Timesheets CLI</h1>');
+    expect(result.consentPage).toContain('act on behalf of Emma Employee');
+    expect(result.consentPage).toContain('It will stay signed in');
+    expect(result.consentPage).toContain(`<code>${url.searchParams.get('redirect_uri')}</code>`);
     expect(result.page).toContain('Signed in to Timesheets');
     const file = join(terminal.configDir, 'credentials.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -50,6 +54,16 @@ describe('npm run cli -- login', () => {
       refreshToken: expect.any(String),
       user: { sub: 'auth0|emma', email: 'emma@abc.example' },
     });
+  });
+
+  it('fails with access_denied and stores nothing when the person denies consent (exit 1)', async () => {
+    const terminal = openTerminal(stack);
+    const result = await terminal.login({ ...EMMA, consent: 'deny' });
+    expect(result.code).toBe(1);
+    expect(result.out).toEqual([]);
+    expect(result.err.at(-1)).toBe('Sign-in failed: access_denied: End-User aborted interaction');
+    expect(result.page).toContain('Sign-in failed');
+    expect(existsSync(join(terminal.configDir, 'credentials.json'))).toBe(false);
   });
 });
 

@@ -29,21 +29,39 @@ export interface CliRun {
 export interface Terminal {
   configDir: string;
   run(argv: string[], options?: ContextOptions & { env?: Record<string, string> }): Promise<CliRun>;
-  /** `login`, with the test completing the sign-in in a browser; also returns the page shown. */
-  login(person: { email: string; password: string }): Promise<CliRun & { page: string }>;
+  /** `login`, with the test completing the sign-in in a browser; also returns what it saw. */
+  login(person: Person): Promise<CliRun & Omit<BrowserVisit, 'status'>>;
+}
+
+/** A person in the browser: who signs in, and what they answer on the consent page. */
+export interface Person {
+  email: string;
+  password: string;
+  /** Default `allow`. */
+  consent?: 'allow' | 'deny';
+}
+
+/** What the browser saw: the consent page, and the page the client's loopback answered with. */
+export interface BrowserVisit {
+  status: number;
+  page: string;
+  consentPage: string;
 }
 
 /**
- * Plays the browser: opens the authorize URL the client shows, posts the login form, and follows
- * the redirect to the client's loopback port, returning the page the client answers with.
+ * Plays the browser: opens the authorize URL the client shows, posts the login form, answers the
+ * consent page, and follows the redirect to the client's loopback port.
  */
-export async function completeSignIn(
-  url: URL,
-  person: { email: string; password: string },
-): Promise<{ status: number; page: string }> {
-  const location = await signIn(new Browser(url.href), url, person);
+export async function completeSignIn(url: URL, person: Person): Promise<BrowserVisit> {
+  let consentPage = '';
+  const location = await signIn(new Browser(url.href), url, {
+    ...person,
+    onPage: (step, page) => {
+      if (step === 'consent') consentPage = page;
+    },
+  });
   const response = await fetch(location);
-  return { status: response.status, page: await response.text() };
+  return { status: response.status, page: await response.text(), consentPage };
 }
 
 /** A new terminal against `stack`, with a fresh config directory under the stack's temp folder. */
@@ -67,14 +85,14 @@ export function openTerminal(stack: LocalStack): Terminal {
     return { code, out, err };
   };
   const login: Terminal['login'] = async (person) => {
-    let browsing: Promise<{ page: string }> | undefined;
+    let browsing: Promise<BrowserVisit> | undefined;
     const result = await run(['login'], {
       openUrl: (url) => {
         browsing = completeSignIn(url, person);
       },
     });
-    const { page } = (await browsing) ?? { page: '' };
-    return { ...result, page };
+    const { page, consentPage } = (await browsing) ?? { page: '', consentPage: '' };
+    return { ...result, page, consentPage };
   };
   return { configDir, run, login };
 }

@@ -1,16 +1,10 @@
 import * as crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Interaction, Provider } from 'oidc-provider';
-import { parseScopes } from '../core/scopes';
+import { clientName, consentBody, type ConsentDetails } from './consent-page';
 import { html, sendErrorPage, sendPage, type SafeHtml } from './html';
 import { readForm } from './http-utils';
 import type { TenantDirectory, TenantUser } from './tenant';
-
-const OIDC_SCOPE_DESCRIPTIONS: Record<string, string> = {
-  openid: 'Know who you are',
-  profile: 'See your name and nickname',
-  email: 'See your email address',
-};
 
 /** Compares two secrets in constant time (for equal-length digests). */
 function sameSecret(given: string, expected: string): boolean {
@@ -28,10 +22,6 @@ function authenticate(
   // Compare even for an unknown email, so timing does not tell which emails exist.
   const ok = sameSecret(password, user?.password ?? crypto.randomUUID());
   return ok ? user : undefined;
-}
-
-function clientName(directory: TenantDirectory, clientId: string | undefined): string {
-  return (clientId && directory.findClient(clientId)?.name) || clientId || 'the application';
 }
 
 function loginBody(
@@ -79,45 +69,6 @@ function loginBody(
         ${emails}
       </ul>
     </details>`;
-}
-
-interface ConsentDetails {
-  missingOIDCScope?: string[];
-  missingResourceScopes?: Record<string, string[]>;
-}
-
-function consentBody(directory: TenantDirectory, interaction: Interaction): SafeHtml {
-  const { uid, params } = interaction;
-  const details = interaction.prompt.details as ConsentDetails;
-  const api = directory.tenant.api;
-  const describe = (scope: string) =>
-    OIDC_SCOPE_DESCRIPTIONS[scope] ??
-    api.scopes.find((s) => s.value === scope)?.description ??
-    scope;
-  const asked = [
-    ...(details.missingOIDCScope ?? []),
-    ...Object.values(details.missingResourceScopes ?? {}).flat(),
-  ];
-  const user = interaction.session?.accountId
-    ? directory.findUserBySub(interaction.session.accountId)
-    : undefined;
-  const permitted = new Set(user ? directory.permissionsOf(user) : []);
-  const unavailable = [...parseScopes(params.scope)].filter(
-    (s) => api.scopes.some((a) => a.value === s) && !permitted.has(s),
-  );
-  const client = clientName(directory, params.client_id);
-  return html`<h1>Authorize ${client}</h1>
-    <p>Hi ${user?.name ?? 'there'}. <strong>${client}</strong> is asking to:</p>
-    <ul>
-      ${asked.map((s) => html`<li>${describe(s)} <code>${s}</code></li>`)}
-    </ul>
-    ${unavailable.length ? html`<p class="note">Not available to your account, so not granted: ${unavailable.map((s) => html`<code>${s}</code> `)}</p>` : ''}
-    <form method="post" action="/interaction/${uid}/confirm">
-      <button class="primary" type="submit" autofocus>Allow</button>
-    </form>
-    <form method="post" action="/interaction/${uid}/abort">
-      <button class="secondary" type="submit">Deny</button>
-    </form>`;
 }
 
 /** Handles `/interaction/:uid[/login|/confirm|/abort]`: the login and consent steps. */

@@ -171,7 +171,7 @@ describe('consent for a third-party application', () => {
       email: 'carlos@contractor.example',
       password: 'carlos-dev-password',
     };
-    await expect(implicitLogin({ ...options, consent: false })).rejects.toMatchObject({
+    await expect(implicitLogin({ ...options, consent: 'stop' })).rejects.toMatchObject({
       page: expect.stringMatching(
         /Authorize Timesheets SPA[\s\S]*read:timesheets[\s\S]*Not available to your account[\s\S]*delete:timesheets/,
       ),

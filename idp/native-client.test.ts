@@ -242,6 +242,80 @@ describe('authorization code with PKCE (timesheets-cli)', () => {
   });
 });
 
+describe('consent for native sign-in (RFC 8252 §8.6)', () => {
+  it('shows the consent page: the app, on whose behalf, the described scopes, staying signed in', async () => {
+    const pages: string[] = [];
+    const redirectUri = loopback(53_682);
+    const { params } = await authorize({
+      redirectUri,
+      onPage: (step, page) => step === 'consent' && pages.push(page),
+    });
+    expect(params.code).toEqual(expect.any(String));
+    expect(pages).toHaveLength(1);
+    const page = pages[0] ?? '';
+    expect(page).toContain('<h1>Authorize Timesheets CLI</h1>');
+    expect(page).toMatch(/act on behalf of Emma Employee \(<code>emma@abc\.example<\/code>\)/);
+    for (const [description, scope] of [
+      ['Know who you are', 'openid'],
+      ['See your email address', 'email'],
+      ['Read your timesheet entries', 'read:timesheets'],
+      ['Log time on your timesheet', 'create:timesheets'],
+    ]) {
+      expect(page).toContain(`<li>${description} <code>${scope}</code></li>`);
+    }
+    expect(page).toMatch(/It will stay signed in<\/strong> \(<code>offline_access<\/code>\)/);
+    expect(page).toMatch(/for up to 30 days\s+\(15 days unused\)/);
+    expect(page).toContain(`<code>${redirectUri}</code>, a program on this computer`);
+    expect(page).toMatch(/<button class="primary" type="submit" autofocus>Allow<\/button>/);
+    expect(page).toMatch(/<button class="secondary" type="submit">Deny<\/button>/);
+  });
+
+  it('asks again at every sign-in, even with a live browser session', async () => {
+    const first = await signIn();
+    let consentPages = 0;
+    const second = await signIn({
+      browser: first.browser,
+      onPage: (step) => (consentPages += step === 'consent' ? 1 : 0),
+    });
+    expect(consentPages).toBe(1);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+  });
+
+  it('refuses a silent sign-in (prompt=none) with a live browser session and gives no code', async () => {
+    const { browser } = await signIn();
+    const redirectUri = loopback();
+    const url = codeAuthorizeUrl({
+      issuer: idp.issuer,
+      clientId: CLI,
+      redirectUri,
+      audience: API,
+      scope: SCOPE,
+      codeChallenge: pkcePair().challenge,
+      state: 'silent',
+      prompt: 'none',
+    });
+    const { location } = await browser.follow(url);
+    expect(`${location?.origin}${location?.pathname}`).toBe(redirectUri);
+    const params = Object.fromEntries(location?.searchParams ?? []);
+    expect(params).toEqual({
+      error: 'interaction_required',
+      error_description: 'native clients require End-User interaction',
+      state: 'silent',
+      iss: idp.issuer,
+    });
+  });
+
+  it('answers Deny with access_denied at the redirect URI and no code', async () => {
+    const { params } = await authorize({ consent: 'deny', state: 'denied' });
+    expect(params).toEqual({
+      error: 'access_denied',
+      error_description: 'End-User aborted interaction',
+      state: 'denied',
+      iss: idp.issuer,
+    });
+  });
+});
+
 describe('refresh tokens (rotation and reuse detection)', () => {
   it('rotates on every use: the new refresh token works and gives the same access', async () => {
     const first = await signIn();

@@ -5,9 +5,9 @@
  *
  * oidc-provider already does most of it for `application_type: native` public clients: PKCE is
  * required and `plain` is refused, a loopback redirect matches on any port, and a refresh token
- * used twice revokes its whole grant. What is added here is policy: lifetimes from the tenant
- * file, `offline_access` without `prompt=consent` for first-party apps (as Auth0 does), and no
- * unconditional consent screen for them.
+ * used twice revokes its whole grant, and every native request shows the consent screen. What is
+ * added here is policy: lifetimes from the tenant file, and `offline_access` without
+ * `prompt=consent` for first-party apps (as Auth0 does).
  */
 import {
   interactionPolicy,
@@ -39,7 +39,7 @@ function nativeClient(directory: TenantDirectory, clientId: string | undefined) 
   return client?.type === 'native' ? client : undefined;
 }
 
-/** True for a first-party native client of the tenant (Auth0 skips consent for those). */
+/** True for a first-party native client of the tenant. */
 export function isFirstPartyNative(directory: TenantDirectory, clientId: string | undefined) {
   return nativeClient(directory, clientId)?.firstParty === true;
 }
@@ -112,11 +112,14 @@ export function keepOfflineAccess(ctx: KoaContextWithOIDC, directory: TenantDire
 }
 
 /**
- * oidc-provider's interaction policy, with two changes for first-party native clients: their
+ * oidc-provider's interaction policy, with one addition: a first-party native client's
  * `offline_access` is kept (see `keepOfflineAccess`; a prompt placed first that never asks the
- * user anything, so it runs before the request is saved for the login step), and the consent
- * screen oidc-provider shows native clients on every request (`native_client_prompt`) is
- * skipped, as Auth0 skips consent for first-party applications. Third-party ones still see it.
+ * user anything, so it runs before the request is saved for the login step).
+ *
+ * oidc-provider's `native_client_prompt` check stays as it is: every native authorization request
+ * gets an interactive consent screen, first-party or not, and `prompt=none` is refused with
+ * `interaction_required` (RFC 8252 §8.6: any program on the computer can listen on a loopback port
+ * and claim to be the app; only the user, shown the request, can tell).
  */
 export function interactionPolicyFor(directory: TenantDirectory) {
   const { Check, Prompt, base } = interactionPolicy;
@@ -126,13 +129,5 @@ export function interactionPolicyFor(directory: TenantDirectory) {
     return Check.NO_NEED_TO_PROMPT;
   });
   policy.add(new Prompt({ name: 'first_party_offline_access', requestable: false }, keep), 0);
-  const nativePrompt = policy.get('consent')?.checks.get('native_client_prompt');
-  if (nativePrompt) {
-    const everyNativeRequest = nativePrompt.check;
-    nativePrompt.check = (ctx) =>
-      isFirstPartyNative(directory, ctx.oidc.client?.clientId)
-        ? Check.NO_NEED_TO_PROMPT
-        : everyNativeRequest(ctx);
-  }
   return policy;
 }

@@ -66,7 +66,10 @@ async function nativeGrant(ctx: KoaContextWithOIDC, accountId: string, clientId:
   return existing ?? new provider.Grant({ accountId, clientId });
 }
 
-/** First-party applications skip consent (Auth0's "first-party" flag): grant what is asked. */
+/**
+ * First-party applications (Auth0's "first-party" flag) get what is asked without a consent
+ * screen: grant it. Native ones still see the consent screen (`interactionPolicyFor`).
+ */
 export function existingGrantLoader({ directory }: ProviderOptions) {
   return async (ctx: KoaContextWithOIDC): Promise<Grant | undefined> => {
     const { client, session, provider } = ctx.oidc;

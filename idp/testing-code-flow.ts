@@ -24,6 +24,8 @@ export interface CodeAuthorizeOptions {
   codeChallengeMethod?: string;
   /** Default `code`. */
   responseType?: string;
+  /** OpenID Connect `prompt`, e.g. `none` for a silent request. */
+  prompt?: string;
 }
 
 /** The `/authorize` URL of a native app's code flow. */
@@ -40,6 +42,7 @@ export function codeAuthorizeUrl(options: CodeAuthorizeOptions): URL {
     code_challenge_method: options.codeChallenge
       ? (options.codeChallengeMethod ?? 'S256')
       : options.codeChallengeMethod,
+    prompt: options.prompt,
   };
   for (const [key, value] of Object.entries(query))
     if (value !== undefined) url.searchParams.set(key, value);

@@ -178,8 +178,13 @@ export interface ImplicitLoginOptions extends AuthorizeOptions, SignInOptions {
 export interface SignInOptions {
   email: string;
   password: string;
-  /** Press "Allow" if a consent page appears (third-party clients). Default true. */
-  consent?: boolean;
+  /**
+   * What to do on a consent page (native clients, third-party clients): press `allow` (default)
+   * or `deny`, or `stop` there (the sign-in then fails with the page).
+   */
+  consent?: 'allow' | 'deny' | 'stop';
+  /** Called with each login or consent page shown, before it is answered. */
+  onPage?: (step: 'login' | 'consent', page: string) => void;
 }
 
 /**
@@ -190,7 +195,9 @@ export async function signIn(browser: Browser, url: URL, options: SignInOptions)
   let step = await browser.follow(url);
   for (let pages = 0; !step.location && pages < 3; pages += 1) {
     const page = await step.response.text();
+    const consent = options.consent ?? 'allow';
     if (/action="\/interaction\/[^"]+\/login"/.test(page)) {
+      options.onPage?.('login', page);
       step = await browser.submitForm(page, /\/login$/, {
         email: options.email,
         password: options.password,
@@ -198,8 +205,9 @@ export async function signIn(browser: Browser, url: URL, options: SignInOptions)
       if (!step.location && step.response.status === 401) {
         throw new ImplicitFlowError('wrong email or password', 401, await step.response.text());
       }
-    } else if (/action="\/interaction\/[^"]+\/confirm"/.test(page) && options.consent !== false) {
-      step = await browser.submitForm(page, /\/confirm$/);
+    } else if (/action="\/interaction\/[^"]+\/confirm"/.test(page) && consent !== 'stop') {
+      options.onPage?.('consent', page);
+      step = await browser.submitForm(page, consent === 'allow' ? /\/confirm$/ : /\/abort$/);
     } else {
       throw new ImplicitFlowError(
         `unexpected page (HTTP ${step.response.status})`,
