@@ -4,6 +4,11 @@ export const SCOPES = {
   create: 'create:timesheets',
   delete: 'delete:timesheets',
   approve: 'approve:timesheets',
+  /**
+   * Company-wide approval (payroll): with `approve:timesheets`, reach every person. Without it an
+   * approver reaches only the teams of a well-formed `manages` claim, and no one otherwise.
+   */
+  approveAllTeams: 'approve:all-teams',
   batchUpload: 'batch:upload',
 } as const;
 
@@ -18,6 +23,7 @@ export const SCOPE_DESCRIPTIONS: Readonly<Record<Scope, string>> = {
   'create:timesheets': 'Log time on your timesheet',
   'delete:timesheets': 'Delete your pending timesheet entries',
   'approve:timesheets': "Approve or reject other people's timesheet entries",
+  'approve:all-teams': 'Approve timesheets of every team (payroll), not only the teams you manage',
   'batch:upload': 'Upload timesheet entries on behalf of people (automated process)',
 };
 

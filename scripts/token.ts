@@ -88,7 +88,10 @@ async function main(): Promise<void> {
   const team = readTeamClaim(claims[names.team]);
   const manages = readManagesClaim(claims[names.manages]);
   if (team !== null) console.log(`team     ${team}`);
-  if (manages !== null) console.log(`manages  ${manages.join(', ')}`);
+  if (manages.status === 'valid') console.log(`manages  ${manages.teams.join(', ')}`);
+  if (manages.status === 'malformed') {
+    console.log(`manages  malformed (${manages.shape}): the API gives this token no team reach`);
+  }
   console.log(`expires  ${claims.exp ? new Date(claims.exp * 1000).toISOString() : 'never'}`);
 }
 

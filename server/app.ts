@@ -59,7 +59,13 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   await migrateToLatest(database.db);
   const metrics = createMetrics();
   if (database.poolStats) metrics.watchPool(database.poolStats);
-  const verify = createVerifier({ ...config.auth });
+  const verify = createVerifier({
+    ...config.auth,
+    onClaimProblems: (problems, sub) => {
+      for (const problem of problems) metrics.claimProblem(problem);
+      logger.warn({ sub, problems }, 'access token claims unusable: no team reach granted');
+    },
+  });
   const services = {
     timesheets: createTimesheetService(database.db, { now: options.now }),
     people: createPersonService(database.db, { now: options.now }),

@@ -19,6 +19,8 @@ export interface Metrics {
   /** A request refused before GraphQL ran (its token, its body): counted by outcome. */
   countRefused: (outcome: string) => void;
   tokenFailure: (reason: string) => void;
+  /** A verified token carried an unusable team claim (`manages:string`…), which widened nothing. */
+  claimProblem: (problem: string) => void;
   rateLimited: () => void;
   /** Reports the connection pool's use on every scrape. */
   watchPool: (stats: () => PoolStats) => void;
@@ -44,6 +46,12 @@ export function createMetrics(): Metrics {
     name: 'timesheets_token_verification_failures_total',
     help: 'Access tokens refused, by reason',
     labelNames: ['reason'],
+    registers: [registry],
+  });
+  const claimProblems = new Counter({
+    name: 'timesheets_token_claim_problems_total',
+    help: 'Verified tokens whose team claims were present but unusable (they grant no reach), by problem',
+    labelNames: ['problem'],
     registers: [registry],
   });
   const rateLimited = new Counter({
@@ -80,6 +88,7 @@ export function createMetrics(): Metrics {
     plugin,
     countRefused: (outcome) => requests.inc({ operation: '(refused)', outcome }),
     tokenFailure: (reason) => tokenFailures.inc({ reason }),
+    claimProblem: (problem) => claimProblems.inc({ problem }),
     rateLimited: () => rateLimited.inc(),
     watchPool: (stats) => {
       new Gauge({

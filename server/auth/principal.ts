@@ -14,13 +14,38 @@ export interface Principal {
   name: string | null;
   /** The person's team, from the namespaced team claim. */
   team: string | null;
-  /** The teams the person approves for, from the namespaced manages claim; null: no claim. */
+  /** The teams a well-formed namespaced manages claim names; null: no claim, or a malformed one. */
   manages: readonly string[] | null;
+  /**
+   * Claims that are present but unusable, one word each (`manages:string`,
+   * `manages:other-namespace`, `team:malformed`…): logged and counted, and never widening reach.
+   */
+  claimProblems: readonly string[];
   expiresAt: Date;
 }
 
-function optionalString(value: unknown): string | null {
-  return typeof value === 'string' && value.length > 0 ? value : null;
+/** A string claim as text to store: NUL removed (PostgreSQL text cannot hold it), blank as null. */
+function optionalText(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const text = value.replaceAll('\u0000', '');
+  return text.length > 0 ? text : null;
+}
+
+/** Keys that look like a manages claim under another namespace (a misconfigured Action). */
+function strayManagesClaims(payload: JWTPayload, expected: string): string[] {
+  return Object.keys(payload).filter((key) => key !== expected && /(^|[/:])manages$/i.test(key));
+}
+
+function claimProblemsOf(payload: JWTPayload, claims: { team: string; manages: string }) {
+  const problems: string[] = [];
+  const manages = readManagesClaim(payload[claims.manages]);
+  if (manages.status === 'malformed') problems.push(`manages:${manages.shape}`);
+  if (strayManagesClaims(payload, claims.manages).length > 0) {
+    problems.push('manages:other-namespace');
+  }
+  const team = payload[claims.team];
+  if (team !== undefined && readTeamClaim(team) === null) problems.push('team:malformed');
+  return { manages, problems };
 }
 
 /**
@@ -33,15 +58,17 @@ export function toPrincipal(
   claims: { team: string; manages: string } = teamClaimNames(),
 ): Principal {
   const isClient = payload.gty === 'client-credentials' || payload.sub.endsWith('@clients');
+  const { manages, problems } = claimProblemsOf(payload, claims);
   return {
     sub: payload.sub,
     kind: isClient ? 'CLIENT' : 'USER',
-    clientId: optionalString(payload.azp) ?? optionalString(payload.client_id),
+    clientId: optionalText(payload.azp) ?? optionalText(payload.client_id),
     scopes: parseScopes(payload.scope),
-    email: optionalString(payload.email),
-    name: optionalString(payload.name),
+    email: optionalText(payload.email),
+    name: optionalText(payload.name),
     team: isClient ? null : readTeamClaim(payload[claims.team]),
-    manages: isClient ? null : readManagesClaim(payload[claims.manages]),
+    manages: !isClient && manages.status === 'valid' ? manages.teams : null,
+    claimProblems: isClient ? [] : problems,
     expiresAt: new Date(payload.exp * 1000),
   };
 }

@@ -47,6 +47,11 @@ export interface VerifierOptions {
   jwksTimeoutMs?: number;
   /** The namespace of the team claims (see core/claims.ts). */
   claimsNamespace?: string;
+  /**
+   * Told once per verified token whose team claims are present but unusable (see
+   * Principal.claimProblems), to log and count them; such claims never widen reach.
+   */
+  onClaimProblems?: (problems: readonly string[], sub: string) => void;
   /** The clock, for tests. */
   now?: () => number;
 }
@@ -138,6 +143,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
         { ...payload, sub: payload.sub, exp: payload.exp as number },
         claims,
       );
+      if (principal.claimProblems.length > 0) {
+        options.onClaimProblems?.(principal.claimProblems, principal.sub);
+      }
       // Remembered no longer than the key set that verified it may be used (the cache reads
       // with the clock tolerance, which does not apply to the key set's age).
       const keysUsableUntil = jwks.usableUntil() - clockTolerance * 1000;

@@ -66,7 +66,7 @@ describe('SQLite durability', () => {
     const again = await createDatabase(url);
     await migrateToLatest(again.db);
     const found = await createTimesheetService(again.db).findVisible(
-      { sub: 'u', canApprove: false, manages: null },
+      { sub: 'u', reach: { kind: 'own' as const } },
       created.id,
     );
     await again.close();

@@ -361,6 +361,18 @@ export type QueryTimesheetsArgs = {
   to?: InputMaybe<Scalars['LocalDate']['input']>;
 };
 
+/** How far a caller's approval reaches. Nobody decides on their own entries, whatever the reach. */
+export type Reach =
+  /** Everyone: a company-wide approver (`approve:all-teams`), such as payroll. */
+  | 'EVERYONE'
+  /**
+   * Only the caller's own timesheets: not an approver, or an approver whose token names no team
+   * (no manages claim, or a malformed one: reach fails closed).
+   */
+  | 'OWN'
+  /** The people of the teams the token's manages claim names, and the caller. */
+  | 'TEAMS';
+
 /** Time one person spent on one project on one day. */
 export type Timesheet = {
   __typename?: 'Timesheet';
@@ -552,11 +564,17 @@ export type UpsertPeopleResult = {
   __typename?: 'UpsertPeopleResult';
   /** People who were not in the directory. */
   created: Scalars['Int']['output'];
+  /**
+   * Input fields that another source owns in this API's directory (`DIRECTORY_SOURCE`), and that
+   * were therefore not written, e.g. `["name", "email", "team"]` when the identity provider owns
+   * them. Empty when everything sent was written.
+   */
+  ignoredFields: Array<Scalars['String']['output']>;
   /** The people as stored, in the order sent. */
   people: Array<Person>;
   /** People already stored with the same values. */
   unchanged: Scalars['Int']['output'];
-  /** People whose name, email or team changed. */
+  /** People whose stored fields changed. */
   updated: Scalars['Int']['output'];
 };
 
@@ -570,12 +588,18 @@ export type Viewer = {
   /** Whether the token belongs to a person or a machine client. */
   kind: ViewerKind;
   /**
-   * The teams whose entries the caller approves, from the token's manages claim; null when the caller
-   * is not limited to teams (a company-wide approver, or no approver at all).
+   * The teams whose entries the caller approves, from the token's manages claim, when that claim is
+   * well-formed and the caller holds `approve:timesheets`; null otherwise (see `reach`).
    */
   manages?: Maybe<Array<Scalars['String']['output']>>;
   /** The display name, when the token carries one. */
   name?: Maybe<Scalars['String']['output']>;
+  /**
+   * Whose timesheets the caller may see and decide besides their own: nobody, the people of the
+   * teams in `manages`, or everyone (with `approve:timesheets` and `approve:all-teams`). An approver
+   * without `approve:all-teams` and without a well-formed manages claim reaches nobody.
+   */
+  reach: Reach;
   /** The scopes granted to the token. */
   scopes: Array<Scalars['String']['output']>;
   /** The caller's team, from the token's team claim. */
@@ -677,6 +701,7 @@ export type ResolversTypes = {
   Person: ResolverTypeWrapper<PersonModel>;
   PersonInput: PersonInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Reach: Reach;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Timesheet: ResolverTypeWrapper<TimesheetModel>;
   TimesheetAction: TimesheetAction;
@@ -841,6 +866,7 @@ export type UploadResultResolvers<ContextType = Context, ParentType extends Reso
 
 export type UpsertPeopleResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpsertPeopleResult'] = ResolversParentTypes['UpsertPeopleResult']> = {
   created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ignoredFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   people?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -852,6 +878,7 @@ export type ViewerResolvers<ContextType = Context, ParentType extends ResolversP
   kind?: Resolver<ResolversTypes['ViewerKind'], ParentType, ContextType>;
   manages?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   team?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };

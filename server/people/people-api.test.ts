@@ -9,7 +9,7 @@ const NOW = new Date('2026-11-25T12:00:00Z');
 const { team: TEAM, manages: MANAGES } = teamClaimNames();
 const EMPLOYEE = ['read:timesheets', 'create:timesheets', 'delete:timesheets'];
 const MANAGER = [...EMPLOYEE, 'approve:timesheets'];
-const PAYROLL = ['read:timesheets', 'approve:timesheets'];
+const PAYROLL = ['read:timesheets', 'approve:timesheets', 'approve:all-teams'];
 
 const CREATE = `mutation Create($input: CreateTimesheetInput!) {
   createTimesheet(input: $input) { id }

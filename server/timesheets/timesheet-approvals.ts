@@ -2,41 +2,41 @@ import type { Kysely } from 'kysely';
 import { fromHundredths, MAX_WEEKS_PER_PAGE } from '../../core';
 import type { Database } from '../db/schema';
 import { findTeamOf } from '../people/person.repository';
+import { reachesOwner, type ReachPurpose, type Viewer } from '../reach/reach';
 import { decodeWeekCursor, encodeWeekCursor } from './cursor';
-import type { ApprovalWeek, ApprovalWeekPage, TimesheetStatus, Viewer } from './timesheet';
+import type { ApprovalWeek, ApprovalWeekPage, TimesheetStatus } from './timesheet';
 import { checkFirst, type ServiceContext } from './timesheet-checks';
 import * as repo from './timesheet.repository';
 import { toTimesheet } from './timesheet-rows';
 
 /**
- * Whose entries a viewer may see besides their own: nobody (not an approver), everyone (an
- * approver without a manages claim), or the people of the teams they manage.
+ * Whether a viewer reaches one owner (see server/reach): the owner's team is read from the
+ * directory only when the reach depends on it.
  */
-export async function canSeeOwner(
+export async function reachesOwnerOf(
   db: Kysely<Database>,
   viewer: Viewer,
+  purpose: ReachPurpose,
   ownerId: string,
 ): Promise<boolean> {
-  if (ownerId === viewer.sub) return true;
-  if (!viewer.canApprove) return false;
-  if (viewer.manages === null) return true;
-  const team = await findTeamOf(db, ownerId);
-  return team !== null && viewer.manages.includes(team);
+  const team = viewer.reach.kind === 'teams' ? await findTeamOf(db, ownerId) : null;
+  return reachesOwner(viewer, purpose, { id: ownerId, team });
 }
 
-/** The filter of an approval queue: never the viewer's own entries, only their teams' people. */
+/**
+ * The filter of an approval queue: the entries the viewer may decide (never their own),
+ * optionally only of one team's people.
+ */
 export function approvalFilter(
   viewer: Viewer,
   status: TimesheetStatus,
   team?: string | null,
 ): repo.TimesheetFilter {
-  const teams =
-    team == null
-      ? (viewer.manages ?? undefined)
-      : viewer.manages === null || viewer.manages.includes(team)
-        ? [team]
-        : [];
-  return { status, notUserId: viewer.sub, ...(teams === undefined ? {} : { teams }) };
+  return {
+    status,
+    reach: { viewer, purpose: 'decide' },
+    ...(team == null ? {} : { teams: [team] }),
+  };
 }
 
 export interface ApprovalWeekArgs {

@@ -2,12 +2,13 @@ import { validate as isUuid } from 'uuid';
 import { isLocalDate, startOfWeek, validateReason } from '../../core';
 import { writeTransaction } from '../db/transaction';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
-import type { Timesheet, Viewer } from './timesheet';
+import type { Viewer } from '../reach/reach';
+import type { Timesheet } from './timesheet';
 import { notFound, validOrThrow, versionConflict, type ServiceContext } from './timesheet-checks';
 import { appendEvents, diffEntries, newEvent } from './timesheet-history';
 import * as repo from './timesheet.repository';
 import { toTimesheet } from './timesheet-rows';
-import { canSeeOwner } from './timesheet-approvals';
+import { reachesOwnerOf } from './timesheet-approvals';
 import type { TimesheetRow } from './timesheet.table';
 
 /** A decision: approve, or reject with a reason (checked by {@link rejection}). */
@@ -42,7 +43,7 @@ function applyDecision(
     decided_at: at,
     updated_at: at,
   };
-  const scope = { deciderId: viewer.sub, teams: viewer.manages ?? undefined, version };
+  const scope = { decider: viewer, version };
   return writeTransaction(db, [], async (trx) => {
     const rows = await repo.decidePendingTimesheets(trx, which, scope, fields);
     if (rows.length === 0) return explain(trx);
@@ -73,7 +74,9 @@ export async function decideEntry(
   const version = expectedVersion ?? undefined;
   const [row] = await applyDecision(ctx, viewer, { id }, decision, version, async (trx) => {
     const current = await repo.findTimesheetById(trx, id);
-    if (!current || !(await canSeeOwner(trx, viewer, current.user_id))) throw notFound(id);
+    if (!current || !(await reachesOwnerOf(trx, viewer, 'see', current.user_id))) {
+      throw notFound(id);
+    }
     if (current.user_id === viewer.sub) throw ownDecision();
     if (version !== undefined && current.version !== version) {
       throw versionConflict(id, version, current.version);
@@ -99,7 +102,7 @@ export async function decideWeek(
   if (userId === viewer.sub) throw ownDecision();
   const week = `the week of ${weekStart} of ${userId}`;
   const missing = () => new NotFoundError(`No timesheet entries in ${week}`);
-  if (!(await canSeeOwner(ctx.db, viewer, userId))) throw missing();
+  if (!(await reachesOwnerOf(ctx.db, viewer, 'decide', userId))) throw missing();
   const rows = await applyDecision(
     ctx,
     viewer,

@@ -7,7 +7,7 @@ import type { TimesheetService } from './timesheet.service';
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 const newUser = () => `user-${uuidv7()}`;
 /** A company-wide approver (no manages claim). */
-const approver = (sub: string) => ({ sub, canApprove: true, manages: null });
+const approver = (sub: string) => ({ sub, reach: { kind: 'everyone' as const } });
 const failure = (code: string, message: string) => ({
   message,
   extensions: expect.objectContaining({ code }),

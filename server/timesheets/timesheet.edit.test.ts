@@ -5,7 +5,7 @@ import { createTimesheetService } from './timesheet.service';
 
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 const LATER = new Date('2026-11-25T15:30:00.000Z');
-const MANAGER = { sub: 'manager', canApprove: true, manages: null };
+const MANAGER = { sub: 'manager', reach: { kind: 'everyone' as const } };
 const newUser = () => `user-${uuidv7()}`;
 const failure = (code: string, message: string | RegExp, extensions: object = {}) => ({
   message: typeof message === 'string' ? message : expect.stringMatching(message),

@@ -118,7 +118,7 @@ describeEachDatabase('listing timesheets', (getDb) => {
 
   it('lists every other user’s entries in one status for a company-wide approver', async () => {
     const [approved] = aliceEntries;
-    const manager = { sub: 'manager', canApprove: true, manages: null };
+    const manager = { sub: 'manager', reach: { kind: 'everyone' as const } };
     await service.approve(manager, approved?.id ?? '');
     const pending = await readAll((after) =>
       service.listForApproval(manager, 'PENDING', { first: 4, after }),

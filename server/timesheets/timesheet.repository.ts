@@ -1,20 +1,22 @@
 import { sql } from 'kysely';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { reachCondition } from '../reach/reach-condition';
+import type { ReachPurpose, Viewer } from '../reach/reach';
 import type { CursorKey } from './cursor';
 import type { TimesheetStatus } from './timesheet';
 import type { NewTimesheetRow, TimesheetRow, TimesheetRowUpdate } from './timesheet.table';
 
 /**
- * Which entries a list holds: one owner's (optionally between two dates) or one status, possibly
- * without one person's (`notUserId`) and only of people in some teams (`teams`).
+ * Which entries a list holds: one owner's (optionally between two dates) or one status, only of
+ * owners a viewer reaches (`reach`), possibly only of people in some teams (`teams`).
  */
 export interface TimesheetFilter {
   userId?: string;
   status?: TimesheetStatus;
   from?: string;
   to?: string;
-  notUserId?: string;
+  reach?: { viewer: Viewer; purpose: ReachPurpose };
   teams?: readonly string[];
 }
 
@@ -42,7 +44,9 @@ function matchFilter(eb: Entries, filter: TimesheetFilter) {
     ...(filter.status !== undefined ? [eb('status', '=', filter.status)] : []),
     ...(filter.from !== undefined ? [eb('date', '>=', filter.from)] : []),
     ...(filter.to !== undefined ? [eb('date', '<=', filter.to)] : []),
-    ...(filter.notUserId !== undefined ? [eb('user_id', '<>', filter.notUserId)] : []),
+    ...(filter.reach !== undefined
+      ? [reachCondition(eb, filter.reach.viewer, filter.reach.purpose, 'timesheet_entries.user_id')]
+      : []),
     ...(filter.teams !== undefined ? [ownedByTeams(eb, filter.teams)] : []),
   ]);
 }
@@ -203,11 +207,9 @@ export function updateTimesheetAtVersion(
     .executeTakeFirst();
 }
 
-/** Which pending entries a decision may touch: never the decider's own, maybe only some teams. */
+/** Which pending entries a decision may touch: those the decider reaches to decide. */
 export interface DecisionScope {
-  deciderId: string;
-  /** Only entries of people in these teams; undefined: anyone's. */
-  teams?: readonly string[];
+  decider: Viewer;
   /** Only if the entry is still at this version. */
   version?: number;
 }
@@ -231,8 +233,7 @@ export function decidePendingTimesheets(
           ? [eb('id', '=', which.id)]
           : [eb('user_id', '=', which.userId), eb('week_start', '=', which.weekStart)]),
         eb('status', '=', 'PENDING'),
-        eb('user_id', '<>', scope.deciderId),
-        ...(scope.teams !== undefined ? [ownedByTeams(eb, scope.teams)] : []),
+        reachCondition(eb, scope.decider, 'decide', 'timesheet_entries.user_id'),
         ...(scope.version !== undefined ? [eb('version', '=', scope.version)] : []),
       ]),
     )

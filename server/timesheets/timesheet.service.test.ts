@@ -4,7 +4,7 @@ import { createTimesheetService } from './timesheet.service';
 import type { CreateTimesheetInput } from './timesheet';
 
 /** A company-wide approver. */
-const MANAGER = { sub: 'manager', canApprove: true, manages: null };
+const MANAGER = { sub: 'manager', reach: { kind: 'everyone' as const } };
 
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 const entry = (overrides: Partial<CreateTimesheetInput> = {}): CreateTimesheetInput => ({
@@ -187,19 +187,19 @@ describeEachDatabase('findVisible and deleteTimesheet', (getDb) => {
     const [alice, bob] = [newUser(), newUser()];
     const created = await service().create({ userId: alice, source: alice }, entry());
     expect(
-      await service().findVisible({ sub: alice, canApprove: false, manages: null }, created.id),
+      await service().findVisible({ sub: alice, reach: { kind: 'own' as const } }, created.id),
     ).toEqual(created);
     expect(
-      await service().findVisible({ sub: bob, canApprove: false, manages: null }, created.id),
+      await service().findVisible({ sub: bob, reach: { kind: 'own' as const } }, created.id),
     ).toBeNull();
     expect(
-      await service().findVisible({ sub: bob, canApprove: true, manages: null }, created.id),
+      await service().findVisible({ sub: bob, reach: { kind: 'everyone' as const } }, created.id),
     ).toEqual(created);
     expect(
-      await service().findVisible({ sub: alice, canApprove: true, manages: null }, uuidv7()),
+      await service().findVisible({ sub: alice, reach: { kind: 'everyone' as const } }, uuidv7()),
     ).toBeNull();
     expect(
-      await service().findVisible({ sub: alice, canApprove: true, manages: null }, 'not-an-id'),
+      await service().findVisible({ sub: alice, reach: { kind: 'everyone' as const } }, 'not-an-id'),
     ).toBeNull();
   });
 
@@ -208,7 +208,7 @@ describeEachDatabase('findVisible and deleteTimesheet', (getDb) => {
     const created = await service().create({ userId: alice, source: alice }, entry());
     await expect(service().delete(alice, created.id)).resolves.toBe(created.id);
     expect(
-      await service().findVisible({ sub: alice, canApprove: true, manages: null }, created.id),
+      await service().findVisible({ sub: alice, reach: { kind: 'everyone' as const } }, created.id),
     ).toBeNull();
   });
 
@@ -225,7 +225,7 @@ describeEachDatabase('findVisible and deleteTimesheet', (getDb) => {
       extensions: expect.objectContaining({ code: 'NOT_FOUND' }),
     });
     expect(
-      await service().findVisible({ sub: alice, canApprove: false, manages: null }, created.id),
+      await service().findVisible({ sub: alice, reach: { kind: 'own' as const } }, created.id),
     ).not.toBeNull();
   });
 
@@ -238,7 +238,7 @@ describeEachDatabase('findVisible and deleteTimesheet', (getDb) => {
       extensions: expect.objectContaining({ code: 'CONFLICT' }),
     });
     expect(
-      await service().findVisible({ sub: alice, canApprove: false, manages: null }, created.id),
+      await service().findVisible({ sub: alice, reach: { kind: 'own' as const } }, created.id),
     ).not.toBeNull();
   });
 });

@@ -16,9 +16,9 @@ import type {
   TimesheetTotals,
   UpdateTimesheetInput,
   UploadTimesheetInput,
-  Viewer,
 } from './timesheet';
-import { approvalFilter, canSeeOwner, listApprovalWeeks } from './timesheet-approvals';
+import type { Viewer } from '../reach/reach';
+import { approvalFilter, listApprovalWeeks, reachesOwnerOf } from './timesheet-approvals';
 import type { ApprovalWeekArgs } from './timesheet-approvals';
 import {
   badInput,
@@ -148,7 +148,7 @@ async function findVisible(
 ): Promise<Timesheet | null> {
   if (!isUuid(id)) return null;
   const row = await repo.findTimesheetById(db, id);
-  if (!row || !(await canSeeOwner(db, viewer, row.user_id))) return null;
+  if (!row || !(await reachesOwnerOf(db, viewer, 'see', row.user_id))) return null;
   return toTimesheet(row);
 }
 
@@ -159,7 +159,7 @@ async function history(
 ): Promise<TimesheetEvent[]> {
   const rows = isUuid(id) ? await findEventsByEntryIds(db, [id]) : [];
   const owner = rows[0]?.owner_id;
-  if (owner === undefined || !(await canSeeOwner(db, viewer, owner))) {
+  if (owner === undefined || !(await reachesOwnerOf(db, viewer, 'see', owner))) {
     throw new NotFoundError(`Timesheet ${id} not found`);
   }
   return rows.map(toEvent);

@@ -70,16 +70,6 @@ export interface ApprovalWeekPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-/**
- * Who is asking, as the services need it: the person's id, whether they approve, and for a team
- * manager the teams they approve for (null: company-wide, or not an approver).
- */
-export interface Viewer {
-  sub: string;
-  canApprove: boolean;
-  manages: readonly string[] | null;
-}
-
 /** Who writes an entry: its owner, and the writer recorded as its source. */
 export interface EntryWriter {
   userId: string;

@@ -4,7 +4,7 @@ import { startTestIssuer, type TestIssuer } from '../../test/issuer';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const EMPLOYEE = ['read:timesheets', 'create:timesheets', 'delete:timesheets'];
-const MANAGER = [...EMPLOYEE, 'approve:timesheets'];
+const MANAGER = [...EMPLOYEE, 'approve:timesheets', 'approve:all-teams'];
 
 const CREATE = `mutation Create($input: CreateTimesheetInput!) {
   createTimesheet(input: $input) { id userId date project hours notes status source createdAt }

@@ -1,6 +1,6 @@
 import type { MutationResolvers } from '../../generated/graphql';
 import { requirePrincipal, sourceOf } from '../../auth/principal';
-import { viewerOf } from './viewer';
+import { viewerOf } from '../../reach/reach';
 
 export const Mutation: MutationResolvers = {
   createTimesheet: (_parent, { input }, { principal, services }) => {

@@ -1,11 +1,12 @@
 import type { QueryResolvers } from '../../generated/graphql';
 import { requirePrincipal } from '../../auth/principal';
-import { viewerOf } from './viewer';
+import { teamsOf, viewerOf } from '../../reach/reach';
 
 export const Query: QueryResolvers = {
   me: (_parent, _args, { principal }) => {
     const p = requirePrincipal(principal);
-    const { manages } = viewerOf(p);
+    const { reach } = viewerOf(p);
+    const manages = teamsOf(reach);
     return {
       id: p.sub,
       email: p.email,
@@ -14,6 +15,7 @@ export const Query: QueryResolvers = {
       kind: p.kind,
       team: p.team,
       manages: manages === null ? null : [...manages],
+      reach: reach.kind === 'own' ? 'OWN' : reach.kind === 'teams' ? 'TEAMS' : 'EVERYONE',
     };
   },
   timesheets: (_parent, { first, after, from, to }, { principal, services }) =>
