@@ -127,7 +127,10 @@ const userSchema = z.object({
    */
   manages: z
     .array(teamName)
-    .min(1, 'must name at least one team (company-wide approval is the approve:all-teams permission)')
+    .min(
+      1,
+      'must name at least one team (company-wide approval is the approve:all-teams permission)',
+    )
     .refine((teams) => new Set(teams).size === teams.length, 'must not repeat a team')
     .optional(),
 });
