@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { addDays, startOfWeek } from '../core/dates';
 import type { Credentials } from './auth/credentials-store';
 import { todayLocal } from './format';
-import { openTerminal, startCliStack, type LocalStack } from './testing';
+import { refreshTokens } from '../idp/testing-code-flow';
+import { LOCAL_AUDIENCE, openTerminal, startCliStack, type LocalStack } from './testing';
 
 const EMMA = { email: 'emma@abc.example', password: 'emma-dev-password' };
 const CARLOS = { email: 'carlos@contractor.example', password: 'carlos-dev-password' };
@@ -24,6 +25,24 @@ afterAll(() => stack.close());
 const credentialsOf = (configDir: string) =>
   JSON.parse(readFileSync(join(configDir, 'credentials.json'), 'utf8')) as Credentials;
 const inThreeHours = () => new Date(Date.now() + 3 * HOUR);
+
+/** A stored session of Emma's, for tests that need one without signing in. */
+const STORED_SESSION: Credentials = {
+  issuer: '',
+  clientId: 'timesheets-cli',
+  audience: LOCAL_AUDIENCE,
+  refreshToken: 'a-refresh-token',
+  user: { sub: 'auth0|emma', name: 'Emma Employee', email: 'emma@abc.example' },
+};
+
+/** The issuer URL of a loopback port nobody listens on (a server that is down). */
+async function deadIssuer(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}/`;
+}
 
 describe('npm run cli -- login', () => {
   it('signs in through the browser, stores the session in a 0600 file and says who signed in', async () => {
@@ -193,16 +212,42 @@ describe('the session', () => {
     expect(again.err).toEqual(['You are not signed in: run `npm run cli -- login`']);
   });
 
-  it('logout deletes the stored session', async () => {
+  it('logout revokes the refresh token on the server, then deletes the stored session', async () => {
     const terminal = openTerminal(stack);
     await terminal.login(EMMA);
+    const { refreshToken } = credentialsOf(terminal.configDir);
     const logout = await terminal.run(['logout']);
-    expect(logout.code).toBe(0);
-    expect(logout.out[0]).toMatch(/^Signed out: credentials deleted; /);
+    expect(logout).toEqual({
+      code: 0,
+      out: ['Signed out: the session is revoked on the server and the local credentials deleted.'],
+      err: [],
+    });
+    const refresh = await refreshTokens(stack.idp.issuer, 'timesheets-cli', refreshToken);
+    expect(refresh.status).toBe(400);
+    expect(refresh.body).toMatchObject({ error: 'invalid_grant' });
     const week = await terminal.run(['week']);
     expect(week).toMatchObject({
       code: 3,
       err: ['You are not signed in: run `npm run cli -- login`'],
     });
+  });
+
+  it('logout deletes the session when the server is down, saying it could not revoke (exit 1)', async () => {
+    const terminal = openTerminal(stack);
+    const issuer = await deadIssuer();
+    const file = join(terminal.configDir, 'credentials.json');
+    const session = { ...STORED_SESSION, issuer };
+    writeFileSync(file, JSON.stringify(session), { mode: 0o600 });
+    const logout = await terminal.run(['logout'], { env: { TIMESHEETS_ISSUER: issuer } });
+    expect(logout.code).toBe(1);
+    expect(logout.out).toEqual(['Signed out on this computer: the local credentials are deleted.']);
+    expect(logout.err).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^The refresh token could not be revoked on the server \\(Cannot use the authorization server at ${issuer.replace(/[.[\]/]/g, '\\$&')} .*\\): it stays valid there until it expires\\.$`,
+        ),
+      ),
+    ]);
+    expect(existsSync(file)).toBe(false);
   });
 });

@@ -56,15 +56,13 @@ function formFromJson(body: string): URLSearchParams {
 }
 
 /**
- * `POST /oauth/token` the way Auth0 takes it: a form or a JSON body, `audience` naming the API,
- * client credentials in the body or a Basic header, and no `scope` meaning "all the client may
- * have". The request then goes to oidc-provider as the form it expects.
+ * Reads an OAuth request body the way Auth0 takes it (a form or a JSON object), with client
+ * credentials in the body or a Basic header. Answers an unreadable body itself (undefined).
  */
-export async function handleTokenRequest(
-  ctx: CompatContext,
+async function readOAuthForm(
   req: IncomingMessage,
   res: ServerResponse,
-) {
+): Promise<{ params: URLSearchParams; headers: IncomingMessage['headers'] } | undefined> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   let params: URLSearchParams;
   try {
@@ -80,14 +78,13 @@ export async function handleTokenRequest(
         'invalid_request',
         'the body must be application/x-www-form-urlencoded or application/json',
       );
-      return;
+      return undefined;
     }
   } catch (error) {
     const status = error instanceof BodyTooLargeError ? 413 : 400;
     oauthError(res, status, 'invalid_request', 'could not parse the request body');
-    return;
+    return undefined;
   }
-
   const headers = { ...req.headers, 'content-type': 'application/x-www-form-urlencoded' };
   const basic = basicCredentials(req.headers.authorization);
   if (basic && !params.has('client_secret')) {
@@ -96,6 +93,22 @@ export async function handleTokenRequest(
     params.set('client_secret', basic[1]);
     delete headers.authorization;
   }
+  return { params, headers };
+}
+
+/**
+ * `POST /oauth/token` the way Auth0 takes it: a form or a JSON body, `audience` naming the API,
+ * client credentials in the body or a Basic header, and no `scope` meaning "all the client may
+ * have". The request then goes to oidc-provider as the form it expects.
+ */
+export async function handleTokenRequest(
+  ctx: CompatContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  const form = await readOAuthForm(req, res);
+  if (!form) return;
+  const { params, headers } = form;
   if (params.has('audience') && !params.has('resource')) {
     params.set('resource', params.get('audience') ?? '');
   }
@@ -109,6 +122,17 @@ export async function handleTokenRequest(
     params.set('scope', client.allowedScopes.join(' '));
   }
   ctx.forward(withBody(req, Buffer.from(params.toString()), headers), res);
+}
+
+/** `POST /oauth/revoke` (RFC 7009) with a form or, as Auth0 takes it, a JSON body. */
+export async function handleRevocationRequest(
+  ctx: CompatContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  const form = await readOAuthForm(req, res);
+  if (!form) return;
+  ctx.forward(withBody(req, Buffer.from(form.params.toString()), form.headers), res);
 }
 
 function allowedOrigin(ctx: CompatContext, origin: string | undefined): string | undefined {

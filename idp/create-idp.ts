@@ -7,6 +7,7 @@ import { pino, type Logger } from 'pino';
 import {
   handleApiTokenUserinfo,
   handleAuth0Logout,
+  handleRevocationRequest,
   handleTokenRequest,
   hasJwtBearer,
   type CompatContext,
@@ -127,6 +128,9 @@ export async function createIdp(config: IdpConfig, options: CreateIdpOptions = {
     const method = req.method ?? 'GET';
     if (pathname === '/v2/logout' && method === 'GET') return handleAuth0Logout(compat, req, res);
     if (pathname === ROUTES.token && method === 'POST') return handleTokenRequest(compat, req, res);
+    if (pathname === ROUTES.revocation && method === 'POST') {
+      return handleRevocationRequest(compat, req, res);
+    }
     if (pathname === ROUTES.userinfo && ['GET', 'POST'].includes(method) && hasJwtBearer(req)) {
       return handleApiTokenUserinfo(compat, req, res);
     }

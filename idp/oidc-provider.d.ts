@@ -16,6 +16,8 @@ declare module 'oidc-provider' {
 
   export interface ClientEntity {
     clientId: string;
+    /** `token_endpoint_auth_method`: `none` for a public client. */
+    clientAuthMethod: string;
     clientName?: string;
     postLogoutRedirectUriAllowed(uri: string): boolean;
     redirectUriAllowed(uri: string): boolean;

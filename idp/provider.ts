@@ -16,12 +16,14 @@ import {
   rotateRefreshToken,
 } from './native-clients';
 import { accessTokenCustomizer, existingGrantLoader, resourceServerInfo } from './rbac';
+import { revocationAllowedPolicy } from './revocation';
 import type { SpaClient, TenantDirectory, TenantUser } from './tenant';
 
 /** Auth0's endpoint paths (the rest are oidc-provider's). */
 export const ROUTES = {
   authorization: '/authorize',
   token: '/oauth/token',
+  revocation: '/oauth/revoke',
   userinfo: '/userinfo',
   jwks: '/.well-known/jwks.json',
   end_session: '/oidc/logout',
@@ -154,6 +156,7 @@ function configuration(options: ProviderOptions): Configuration {
       dPoP: { enabled: false },
       pushedAuthorizationRequests: { enabled: false },
       userinfo: { enabled: true },
+      revocation: { enabled: true, allowedPolicy: revocationAllowedPolicy },
       resourceIndicators: {
         enabled: true,
         defaultResource: (ctx: KoaContextWithOIDC, _client: unknown, oneOf?: string | string[]) => {

@@ -95,3 +95,31 @@ export function refreshTokens(issuer: string, clientId: string, refreshToken: st
     refresh_token: refreshToken,
   });
 }
+
+/** Signs in through the code flow with a fresh PKCE pair and exchanges the code for tokens. */
+export async function codeSignIn(options: Omit<CodeLoginOptions, 'codeChallenge'>) {
+  const { verifier, challenge } = pkcePair();
+  const { params, browser } = await codeLogin({ ...options, codeChallenge: challenge });
+  const tokens = await exchangeCode(options.issuer, {
+    clientId: options.clientId,
+    code: params.code ?? '',
+    redirectUri: options.redirectUri,
+    codeVerifier: verifier,
+  });
+  return { ...tokens, browser, refreshToken: String(tokens.body.refresh_token) };
+}
+
+/** `POST /oauth/revoke` (RFC 7009) with a form or a JSON body; returns the status and body text. */
+export async function revokeToken(
+  issuer: string,
+  fields: Record<string, string>,
+  encoding: 'form' | 'json' = 'form',
+) {
+  const json = encoding === 'json';
+  const response = await fetch(new URL('oauth/revoke', issuer), {
+    method: 'POST',
+    headers: { 'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded' },
+    body: json ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
+  });
+  return { status: response.status, text: await response.text() };
+}

@@ -1,30 +1,29 @@
-import * as oidc from 'openid-client';
-import type { Credentials } from '../auth/credentials-store';
-import { describe } from '../auth/issuer';
-import { matchesSettings } from '../auth/tokens';
+import { revokeRefreshToken, type RevocationOutcome } from '../auth/revocation';
 import type { CliContext } from '../context';
 import { EXIT, type ExitCode } from '../errors';
 
-/** Revokes the refresh token (RFC 7009) when the issuer offers revocation; says what happened. */
-async function revoke(ctx: CliContext, credentials: Credentials): Promise<string> {
-  if (!matchesSettings(credentials, ctx.settings)) {
-    return `not revoked (the session is from ${credentials.issuer}, not TIMESHEETS_ISSUER)`;
+/** Tells the person what happened on the server; the exit code says whether it failed. */
+function report(ctx: CliContext, outcome: RevocationOutcome): ExitCode {
+  if (outcome.kind === 'revoked') {
+    ctx.out('Signed out: the session is revoked on the server and the local credentials deleted.');
+    return EXIT.ok;
   }
-  try {
-    const issuer = await ctx.issuer();
-    if (!issuer.serverMetadata().revocation_endpoint) {
-      return 'the authorization server offers no revocation: the refresh token expires on its own';
-    }
-    await oidc.tokenRevocation(issuer, credentials.refreshToken, {
-      token_type_hint: 'refresh_token',
-    });
-    return 'refresh token revoked';
-  } catch (error) {
-    return `the refresh token could not be revoked (${describe(error)})`;
+  ctx.out('Signed out on this computer: the local credentials are deleted.');
+  if (outcome.kind === 'skipped') {
+    ctx.err(`Not revoked on the server (${outcome.reason}): the refresh token expires on its own.`);
+    return EXIT.ok;
   }
+  ctx.err(
+    `The refresh token could not be revoked on the server (${outcome.reason}): it stays valid ` +
+      'there until it expires.',
+  );
+  return EXIT.failed;
 }
 
-/** `logout`: revokes the session at the issuer if it can, and deletes the stored credentials. */
+/**
+ * `logout`: revokes the stored refresh token on the issuer (RFC 7009), then deletes the stored
+ * credentials, also when the revocation failed (server down), saying so (exit 1).
+ */
 export async function logout(ctx: CliContext): Promise<ExitCode> {
   const credentials = await ctx.store.read();
   if (!credentials) {
@@ -32,12 +31,11 @@ export async function logout(ctx: CliContext): Promise<ExitCode> {
     ctx.out('You were not signed in.');
     return EXIT.ok;
   }
-  let outcome: string;
+  let outcome: RevocationOutcome;
   try {
-    outcome = await revoke(ctx, credentials);
+    outcome = await revokeRefreshToken(ctx.issuer, ctx.settings, credentials);
   } finally {
     await ctx.store.remove();
   }
-  ctx.out(`Signed out: credentials deleted; ${outcome}.`);
-  return EXIT.ok;
+  return report(ctx, outcome);
 }
