@@ -2,10 +2,6 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 /**
- * One source of truth, schema.graphql: resolver types for the server, typed documents for the web
- * app. Run `npm run codegen`; CI runs `npm run codegen:check`.
- */
-/**
  * Typed documents for one client, and its persisted-documents manifest (`persisted-documents.json`,
  * sha256 of each operation's text): the client sends the hash, and the API, holding every manifest
  * ever shipped (trusted-documents/), runs only those documents.
@@ -29,6 +25,11 @@ function clientTarget(documents: string[]) {
   };
 }
 
+/**
+ * One source of truth, schema.graphql: resolver types for the server, typed documents for each
+ * client (the web app, the CLI, the importer). Run `npm run codegen`; CI runs
+ * `npm run codegen:check`.
+ */
 const config: CodegenConfig = {
   schema: 'schema.graphql',
   ignoreNoDocuments: true,
@@ -68,6 +69,7 @@ const config: CodegenConfig = {
     },
     'web/gql/': clientTarget(['web/**/*.{ts,tsx}', '!web/gql/**', '!web/.next/**', '!web/out/**']),
     'cli/gql/': clientTarget(['cli/**/*.ts', '!cli/gql/**']),
+    'importer/gql/': clientTarget(['importer/**/*.ts', '!importer/gql/**']),
   },
 };
 

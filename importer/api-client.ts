@@ -1,4 +1,9 @@
-/** How the importer calls the API: one GraphQL mutation per batch, resent when it fails in transit. */
+/**
+ * How the importer calls the API: one GraphQL mutation per batch, named by the hash of a document
+ * the importer shipped (trusted documents), resent when it fails in transit.
+ */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { persistedRequest } from '../core/persisted-request';
 
 export interface ApiCallOptions {
   apiUrl: string;
@@ -79,22 +84,23 @@ async function sendOnce(
 }
 
 /**
- * Sends one mutation and returns its root `field`. A failure in transit (no answer, HTTP 5xx or
- * 429) is retried with exponential back-off, so the mutation must be idempotent; a 401 gets a
- * fresh token once. Any other refusal throws a BatchRefusedError carrying the API's errors.
+ * Sends one generated mutation by its hash (never its text) and returns its root `field`. A
+ * failure in transit (no answer, HTTP 5xx or 429) is retried with exponential back-off, so the
+ * mutation must be idempotent; a 401 gets a fresh token once. Any other refusal throws a
+ * BatchRefusedError carrying the API's errors.
  */
-export async function sendMutation<T>(
+export async function sendMutation<TResult, TVariables, TField extends keyof TResult & string>(
   options: ApiCallOptions,
-  query: string,
-  variables: Record<string, unknown>,
-  field: string,
-): Promise<T> {
-  const body = JSON.stringify({ query, variables });
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables: TVariables,
+  field: TField,
+): Promise<NonNullable<TResult[TField]>> {
+  const body = JSON.stringify(persistedRequest(document, variables));
   const attempts = options.attempts ?? 5;
   let delay = options.retryDelayMs ?? 500;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return (await sendOnce(options, body, field, false)) as T;
+      return (await sendOnce(options, body, field, false)) as NonNullable<TResult[TField]>;
     } catch (error) {
       if (!(error instanceof TransientError) || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, delay));

@@ -68,7 +68,7 @@ describe('the people import against the real authorization server and API', () =
     const first = await runPeopleImport(
       settings(file, { onProgress: (done) => progress.push(done) }),
     );
-    expect(first).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect(first).toEqual({ created: 3, updated: 0, unchanged: 0, ignoredFields: [] });
     expect(progress).toEqual([2, 3]);
     expect(await peopleWithIds(ids)).toEqual([
       { id: 'auth0|hr-ana', name: 'Ana Analyst', email: 'ana@abc.example', team: 'operations' },
@@ -80,6 +80,7 @@ describe('the people import against the real authorization server and API', () =
       created: 0,
       updated: 0,
       unchanged: 3,
+      ignoredFields: [],
     });
 
     const changed = writeCsv('people-changed.csv', [
@@ -88,7 +89,7 @@ describe('the people import against the real authorization server and API', () =
       'auth0|hr-cleo,Cleo,,payroll',
     ]);
     const again = await runPeopleImport(settings(changed));
-    expect(again).toEqual({ created: 0, updated: 2, unchanged: 1 });
+    expect(again).toEqual({ created: 0, updated: 2, unchanged: 1, ignoredFields: [] });
     expect(formatPeopleSummary(again)).toBe('created 0, updated 2, unchanged 1');
     expect(await peopleWithIds(ids)).toEqual([
       { id: 'auth0|hr-ana', name: 'Ana Analyst', email: 'ana@abc.example', team: 'operations' },

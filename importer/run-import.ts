@@ -62,7 +62,13 @@ export function formatSummary(summary: ImportSummary): string {
   return lines.join('\n');
 }
 
-/** The closing summary of a people import. */
+/**
+ * The closing summary of a people import, and a line naming the fields the API did not write
+ * (another source owns them) when there are any.
+ */
 export function formatPeopleSummary(summary: PeopleSummary): string {
-  return `created ${summary.created}, updated ${summary.updated}, unchanged ${summary.unchanged}`;
+  const counts = `created ${summary.created}, updated ${summary.updated}, unchanged ${summary.unchanged}`;
+  if (summary.ignoredFields.length === 0) return counts;
+  const fields = summary.ignoredFields.join(', ');
+  return `${counts}\nnot written: ${fields} (the API takes them from another source; see DIRECTORY_SOURCE)`;
 }

@@ -1,20 +1,11 @@
 import { sendInBatches, sendMutation, type BatchOptions } from './api-client';
+import { UPLOAD_TIMESHEETS } from './documents';
 import type { ImportRow, LocalRejection } from './entries-file';
-
-const UPLOAD = `mutation Upload($entries: [UploadTimesheetInput!]!) {
-  uploadTimesheets(entries: $entries) {
-    results { index status field reason }
-  }
-}`;
 
 export interface ImportSummary {
   created: number;
   unchanged: number;
   rejected: LocalRejection[];
-}
-
-interface UploadResult {
-  results: { index: number; status: string; field: string | null; reason: string | null }[];
 }
 
 /**
@@ -26,9 +17,9 @@ export async function uploadRows(rows: ImportRow[], options: BatchOptions): Prom
   const summary: ImportSummary = { created: 0, unchanged: 0, rejected: [] };
   await sendInBatches(rows, options, async (batch) => {
     const entries = batch.map((r) => r.entry);
-    const { results } = await sendMutation<UploadResult>(
+    const { results } = await sendMutation(
       options,
-      UPLOAD,
+      UPLOAD_TIMESHEETS,
       { entries },
       'uploadTimesheets',
     );

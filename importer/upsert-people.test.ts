@@ -2,12 +2,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { BatchRefusedError, type BatchOptions } from './api-client';
 import type { PersonRow } from './people-file';
+import manifest from './gql/persisted-documents.json';
 import { upsertPeople } from './upsert-people';
+
+/** The hash the importer shipped for its UpsertPeople document (trusted-documents/importer.json). */
+const upsertPeopleHash = Object.entries(manifest as Record<string, string>)
+  .find(([, text]) => text.startsWith('mutation UpsertPeople('))?.[0]
+  .slice('sha256:'.length);
 
 /** What the stand-in API received: the bearer token and the GraphQL body of each request. */
 interface Received {
   token: string;
-  query: string;
+  body: Record<string, unknown>;
   people: { id: string }[];
 }
 
@@ -23,10 +29,10 @@ beforeAll(async () => {
     let text = '';
     req.on('data', (chunk: Buffer) => (text += chunk.toString()));
     req.on('end', () => {
-      const body = JSON.parse(text) as { query: string; variables: { people: { id: string }[] } };
+      const body = JSON.parse(text) as { variables: { people: { id: string }[] } };
       const entry = {
         token: (req.headers.authorization ?? '').replace(/^Bearer /, ''),
-        query: body.query,
+        body,
         people: body.variables.people,
       };
       received.push(entry);
@@ -59,7 +65,7 @@ const stored = (people: { id: string }[]) => ({
         created: people.length,
         updated: 0,
         unchanged: 0,
-        people: people.map((p) => ({ ...p, name: null, email: null, team: null })),
+        ignoredFields: [],
       },
     },
   },
@@ -84,7 +90,7 @@ describe('upsertPeople (the importer side)', () => {
       rows(5),
       options({ onProgress: (done) => progress.push(done) }),
     );
-    expect(summary).toEqual({ created: 5, updated: 0, unchanged: 0 });
+    expect(summary).toEqual({ created: 5, updated: 0, unchanged: 0, ignoredFields: [] });
     expect(received.map((r) => r.people.map((p) => p.id))).toEqual([
       ['auth0|p0', 'auth0|p1'],
       ['auth0|p2', 'auth0|p3'],
@@ -96,7 +102,11 @@ describe('upsertPeople (the importer side)', () => {
       email: null,
       team: 'ops',
     });
-    expect(received[0]?.query).toMatch(/upsertPeople\(people: \$people\)/);
+    expect(received[0]?.body).toEqual({
+      operationName: 'UpsertPeople',
+      variables: { people: rows(2).map((r) => r.person) },
+      extensions: { persistedQuery: { version: 1, sha256Hash: upsertPeopleHash } },
+    });
     expect(progress).toEqual([2, 4, 5]);
   });
 

@@ -1,21 +1,16 @@
 import { BatchRefusedError, sendInBatches, sendMutation, type BatchOptions } from './api-client';
+import { UPSERT_PEOPLE } from './documents';
+import type { UpsertPeopleMutation } from './gql/graphql';
 import type { PersonRow } from './people-file';
 
-const UPSERT = `mutation UpsertPeople($people: [PersonInput!]!) {
-  upsertPeople(people: $people) {
-    created updated unchanged
-    people { id name email team }
-  }
-}`;
+type UpsertResult = UpsertPeopleMutation['upsertPeople'];
 
 export interface PeopleSummary {
   created: number;
   updated: number;
   unchanged: number;
-}
-
-interface UpsertResult extends PeopleSummary {
-  people: { id: string; name: string | null; email: string | null; team: string | null }[];
+  /** Input fields the API did not write (another source owns them), in the order first named. */
+  ignoredFields: string[];
 }
 
 /**
@@ -44,18 +39,20 @@ export async function upsertPeople(
   rows: PersonRow[],
   options: BatchOptions,
 ): Promise<PeopleSummary> {
-  const summary: PeopleSummary = { created: 0, updated: 0, unchanged: 0 };
+  const summary: PeopleSummary = { created: 0, updated: 0, unchanged: 0, ignoredFields: [] };
   await sendInBatches(rows, options, async (batch, start) => {
     const people = batch.map((r) => r.person);
     let result: UpsertResult;
     try {
-      result = await sendMutation<UpsertResult>(options, UPSERT, { people }, 'upsertPeople');
+      result = await sendMutation(options, UPSERT_PEOPLE, { people }, 'upsertPeople');
     } catch (error) {
       throw error instanceof BatchRefusedError ? refusalOfBatch(error, batch, start) : error;
     }
     summary.created += result.created;
     summary.updated += result.updated;
     summary.unchanged += result.unchanged;
+    const fresh = result.ignoredFields.filter((f) => !summary.ignoredFields.includes(f));
+    summary.ignoredFields.push(...fresh);
   });
   return summary;
 }

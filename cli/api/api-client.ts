@@ -2,7 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Session } from '../auth/session';
 import { CliError, EXIT } from '../errors';
 import { toCliError, type GraphQLErrorBody } from './api-errors';
-import { persistedRequest, type PersistedRequest } from './persisted-request';
+import { persistedRequest, type PersistedRequest } from '../../core/persisted-request';
 
 /** Runs the client's generated documents against the API. */
 export interface ApiClient {

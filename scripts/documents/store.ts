@@ -9,6 +9,7 @@ export type Manifest = Record<string, string>;
 export const CLIENT_MANIFESTS: Readonly<Record<string, string>> = {
   web: 'web/gql/persisted-documents.json',
   cli: 'cli/gql/persisted-documents.json',
+  importer: 'importer/gql/persisted-documents.json',
 };
 export const STORE_DIR = 'trusted-documents';
 

@@ -1,0 +1,33 @@
+import { graphql } from './gql';
+
+/**
+ * Pushes a batch of entries on behalf of people; the API stores each externalId once per client,
+ * so a resent batch creates nothing twice.
+ */
+export const UPLOAD_TIMESHEETS = graphql(`
+  mutation UploadTimesheets($entries: [UploadTimesheetInput!]!) {
+    uploadTimesheets(entries: $entries) {
+      results {
+        index
+        status
+        field
+        reason
+      }
+    }
+  }
+`);
+
+/**
+ * Creates or updates a batch of people in the directory; `ignoredFields` names what the API did not
+ * write because another source owns it.
+ */
+export const UPSERT_PEOPLE = graphql(`
+  mutation UpsertPeople($people: [PersonInput!]!) {
+    upsertPeople(people: $people) {
+      created
+      updated
+      unchanged
+      ignoredFields
+    }
+  }
+`);
