@@ -1,8 +1,10 @@
 /**
  * `npm run documents:ship` adds the clients' persisted-documents manifests (from `npm run codegen`)
  * to the append-only store in trusted-documents/, which the API runs in GRAPHQL_DOCUMENTS=trusted
- * mode. `npm run documents:check` (CI) fails when a client document is not shipped, or when a
- * document once shipped was removed or changed.
+ * mode. `npm run documents:check` (CI) fails when a file of the store is not a known client's, when
+ * a client document is not shipped, when a stored document is in no version of its client's
+ * manifest (now or in git history), or when a document once shipped was removed or changed. It
+ * reads the full git history, so it fails in a shallow clone.
  */
 import { resolve } from 'node:path';
 import { checkStore, shipManifests } from './documents/store';
@@ -18,7 +20,10 @@ if (command === 'ship') {
   const problems = checkStore(root);
   for (const problem of problems) console.error(`trusted documents: ${problem}`);
   if (problems.length > 0) process.exit(1);
-  console.log('trusted documents: every client document is shipped, and none was removed');
+  console.log(
+    'trusted documents: every client document is shipped, every stored one came from its ' +
+      'client, and none was removed',
+  );
 } else {
   console.error('usage: tsx scripts/documents.ts ship|check');
   process.exit(2);
