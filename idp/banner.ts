@@ -1,5 +1,5 @@
 import { SCOPES } from '../core/scopes';
-import type { IdpConfig } from './config';
+import { isDevelopmentEnv, type IdpConfig } from './config';
 import type { Idp } from './create-idp';
 import { spaUrls } from './provider';
 import type { TenantUser } from './tenant';
@@ -18,9 +18,9 @@ export function banner(idp: Idp, config: IdpConfig): string {
   const lines = [
     '',
     'Local authorization server (Auth0-compatible, oidc-provider) - FOR DEVELOPMENT AND DEMOS ONLY',
-    config.nodeEnv === 'production'
-      ? '  !! NODE_ENV=production allowed by IDP_ALLOW_PRODUCTION=true: do not expose this server.'
-      : '  Refuses to start with NODE_ENV=production (unless IDP_ALLOW_PRODUCTION=true).',
+    isDevelopmentEnv(config)
+      ? '  Starts only with NODE_ENV=development or test (unless IDP_ALLOW_PRODUCTION=true).'
+      : `  !! NODE_ENV=${config.nodeEnv ?? '(unset)'} allowed by IDP_ALLOW_PRODUCTION=true: do not expose this server.`,
     '',
     `  Issuer        ${idp.issuer}`,
     `  Discovery     ${idp.issuer}.well-known/openid-configuration`,

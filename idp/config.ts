@@ -20,8 +20,9 @@ export interface IdpConfig {
   readonly spaOrigins: readonly string[];
   /** The URL prefix of the team claims in access tokens, e.g. `https://timesheets.abc-inc.example/`. */
   readonly claimsNamespace: string;
-  readonly nodeEnv: string;
-  /** Lets the server start with NODE_ENV=production (it is still a development server). */
+  /** NODE_ENV as given (unset: undefined); the server starts only for `development` or `test`. */
+  readonly nodeEnv: string | undefined;
+  /** Lets the server start whatever NODE_ENV says (it is still a development server). */
   readonly allowProduction: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
@@ -62,7 +63,7 @@ const envSchema = z.object({
       'must end with "/" (claims are named <namespace>team and <namespace>manages)',
     )
     .default(DEFAULT_CLAIMS_NAMESPACE),
-  NODE_ENV: z.string().default('development'),
+  NODE_ENV: z.string().optional(),
   IDP_ALLOW_PRODUCTION: z.enum(['true', 'false']).default('false'),
   IDP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
@@ -99,15 +100,25 @@ export function loadIdpConfig(
   });
 }
 
+/** The NODE_ENV values this server starts with, without IDP_ALLOW_PRODUCTION. */
+export const DEVELOPMENT_NODE_ENVS: readonly string[] = ['development', 'test'];
+
+/** True when NODE_ENV is exactly one of DEVELOPMENT_NODE_ENVS. */
+export function isDevelopmentEnv(config: IdpConfig): boolean {
+  return config.nodeEnv !== undefined && DEVELOPMENT_NODE_ENVS.includes(config.nodeEnv);
+}
+
 /**
  * This server keeps sessions in memory, prints passwords and relaxes redirect URI rules for
- * localhost: it refuses NODE_ENV=production unless IDP_ALLOW_PRODUCTION=true.
+ * localhost: it starts only with NODE_ENV exactly `development` or `test` (not unset, not
+ * `Production`, not `staging`), unless IDP_ALLOW_PRODUCTION=true.
  */
 export function assertDevelopmentUse(config: IdpConfig): void {
-  if (config.nodeEnv === 'production' && !config.allowProduction) {
-    throw new IdpConfigError(
-      'Refusing to start: NODE_ENV=production, and this authorization server is for development ' +
-        'and demos only (in-memory sessions, dev passwords). Set IDP_ALLOW_PRODUCTION=true to override.',
-    );
-  }
+  if (isDevelopmentEnv(config) || config.allowProduction) return;
+  const given = config.nodeEnv === undefined ? 'NODE_ENV is not set' : `NODE_ENV=${config.nodeEnv}`;
+  throw new IdpConfigError(
+    `Refusing to start: ${given}. This authorization server is for development and tests only ` +
+      '(in-memory sessions, development passwords printed at start). Set NODE_ENV=development ' +
+      '(or test) to run it, or IDP_ALLOW_PRODUCTION=true to override.',
+  );
 }

@@ -15,6 +15,7 @@ import {
 import { assertDevelopmentUse, type IdpConfig } from './config';
 import { sendErrorPage } from './html';
 import { createInteractionHandler } from './interactions';
+import { createLoginThrottle } from './login-throttle';
 import { MemoryStore } from './memory-adapter';
 import { loadSigningKeys, toPublicJwks, type StoredKey } from './keys';
 import { buildProvider, ROUTES } from './provider';
@@ -121,7 +122,11 @@ export async function createIdp(config: IdpConfig, options: CreateIdpOptions = {
     jwks: () => state.jwks,
     forward: (req, res) => state.handle(req, res),
   };
-  const interactions = createInteractionHandler(() => state.provider, directory);
+  const interactions = createInteractionHandler(
+    () => state.provider,
+    directory,
+    createLoginThrottle(),
+  );
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const { pathname } = new URL(req.url ?? '/', issuer);

@@ -76,11 +76,18 @@ ${body.value}
 }
 
 /** Sends an HTML page with security headers and no caching. */
-export function sendPage(res: ServerResponse, status: number, title: string, body: SafeHtml): void {
+export function sendPage(
+  res: ServerResponse,
+  status: number,
+  title: string,
+  body: SafeHtml,
+  headers: Record<string, string> = {},
+): void {
   sendText(res, status, 'text/html; charset=utf-8', layout(title, body), {
     'Content-Security-Policy': PAGE_CSP,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
+    ...headers,
   });
 }
 

@@ -26,7 +26,13 @@ let idp: Idp;
 
 function startIdp(env: Record<string, string> = {}) {
   return createIdp(
-    loadIdpConfig({ IDP_PORT: '0', DATA_DIR: dataDir, IDP_LOG_LEVEL: 'silent', ...env }),
+    loadIdpConfig({
+      IDP_PORT: '0',
+      DATA_DIR: dataDir,
+      IDP_LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      ...env,
+    }),
   );
 }
 

@@ -4,6 +4,7 @@ import type { Interaction, Provider } from 'oidc-provider';
 import { clientName, consentBody, type ConsentDetails } from './consent-page';
 import { html, sendErrorPage, sendPage, type SafeHtml } from './html';
 import { readForm } from './http-utils';
+import type { LoginThrottle } from './login-throttle';
 import type { TenantDirectory, TenantUser } from './tenant';
 
 /** Compares two secrets in constant time (for equal-length digests). */
@@ -75,6 +76,7 @@ function loginBody(
 export function createInteractionHandler(
   getProvider: () => Provider,
   directory: TenantDirectory,
+  throttle: LoginThrottle,
 ): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void> {
   return async (req, res, pathname) => {
     const provider = getProvider();
@@ -107,19 +109,69 @@ export function createInteractionHandler(
       sendErrorPage(res, 405, 'Method not allowed');
       return;
     }
-    await submitStep(provider, directory, interaction, action, req, res);
+    await submitStep({ provider, directory, throttle }, interaction, action, req, res);
   };
+}
+
+/** When the next sign-in is allowed, for people: "in 15 minutes (after 14:05 UTC)". */
+function retryText(waitMs: number): string {
+  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+  const after = new Date(Date.now() + waitMs).toISOString().slice(11, 16);
+  return `in ${minutes} minute${minutes === 1 ? '' : 's'} (after ${after} UTC)`;
+}
+
+/**
+ * The login form posted: refused with 429 while the email or the address is throttled (checked
+ * before the password), else the password is checked and a failure counted.
+ */
+async function submitLogin(
+  { provider, directory, throttle }: StepContext,
+  interaction: Interaction,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const form = await readForm(req);
+  const email = form.get('email') ?? '';
+  const ip = req.socket.remoteAddress ?? 'unknown';
+  const waitMs = await throttle.waitMs(email, ip);
+  if (waitMs > 0) {
+    const error = `Too many failed sign-ins. Try again ${retryText(waitMs)}.`;
+    const body = loginBody(directory, interaction, { email, error });
+    sendPage(res, 429, 'Sign in', body, { 'Retry-After': String(Math.ceil(waitMs / 1000)) });
+    return;
+  }
+  const user = authenticate(directory, email, form.get('password') ?? '');
+  if (!user) {
+    await throttle.recordFailure(email, ip);
+    const error = 'Wrong email or password.';
+    sendPage(res, 401, 'Sign in', loginBody(directory, interaction, { email, error }));
+    return;
+  }
+  await throttle.recordSuccess(email, ip);
+  await provider.interactionFinished(
+    req,
+    res,
+    { login: { accountId: user.sub } },
+    { mergeWithLastSubmission: false },
+  );
+}
+
+/** What the login and consent steps work with. */
+interface StepContext {
+  provider: Provider;
+  directory: TenantDirectory;
+  throttle: LoginThrottle;
 }
 
 /** Handles a form posted at the login or consent step: abort, login or confirm. */
 async function submitStep(
-  provider: Provider,
-  directory: TenantDirectory,
+  steps: StepContext,
   interaction: Interaction,
   action: string | undefined,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  const { provider } = steps;
   const prompt = interaction.prompt.name;
   if (action === 'abort') {
     await provider.interactionFinished(
@@ -129,20 +181,7 @@ async function submitStep(
       { mergeWithLastSubmission: false },
     );
   } else if (action === 'login' && prompt === 'login') {
-    const form = await readForm(req);
-    const email = form.get('email') ?? '';
-    const user = authenticate(directory, email, form.get('password') ?? '');
-    if (!user) {
-      const error = 'Wrong email or password.';
-      sendPage(res, 401, 'Sign in', loginBody(directory, interaction, { email, error }));
-      return;
-    }
-    await provider.interactionFinished(
-      req,
-      res,
-      { login: { accountId: user.sub } },
-      { mergeWithLastSubmission: false },
-    );
+    await submitLogin(steps, interaction, req, res);
   } else if (action === 'confirm' && prompt === 'consent') {
     await provider.interactionFinished(req, res, {
       consent: await saveConsent(provider, interaction),

@@ -18,7 +18,13 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function config(env: Record<string, string> = {}) {
-  return loadIdpConfig({ IDP_PORT: '0', DATA_DIR: dataDir, IDP_LOG_LEVEL: 'silent', ...env });
+  return loadIdpConfig({
+    IDP_PORT: '0',
+    DATA_DIR: dataDir,
+    IDP_LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...env,
+  });
 }
 
 async function machineToken(issuer: string): Promise<string> {
@@ -98,14 +104,35 @@ describe('signing keys', () => {
 });
 
 describe('configuration', () => {
-  it('refuses to start with NODE_ENV=production unless told explicitly', async () => {
-    await expect(createIdp(config({ NODE_ENV: 'production' }))).rejects.toThrow(
-      /Refusing to start: NODE_ENV=production.*IDP_ALLOW_PRODUCTION=true/s,
-    );
-    const allowed = await createIdp(
-      config({ NODE_ENV: 'production', IDP_ALLOW_PRODUCTION: 'true' }),
-    );
-    await allowed.close();
+  it.each([
+    ['unset', undefined, 'NODE_ENV is not set'],
+    ['production', 'production', 'NODE_ENV=production'],
+    ['Production', 'Production', 'NODE_ENV=Production'],
+    ['staging', 'staging', 'NODE_ENV=staging'],
+  ])(
+    'refuses to start when NODE_ENV is %s, naming NODE_ENV and the opt-in',
+    async (_name, nodeEnv, given) => {
+      const env = { IDP_PORT: '0', DATA_DIR: dataDir, IDP_LOG_LEVEL: 'silent', NODE_ENV: nodeEnv };
+      const start = createIdp(loadIdpConfig(env));
+      await expect(start).rejects.toBeInstanceOf(IdpConfigError);
+      await expect(start).rejects.toThrow(
+        `Refusing to start: ${given}. This authorization server is for development and tests ` +
+          'only (in-memory sessions, development passwords printed at start). Set ' +
+          'NODE_ENV=development (or test) to run it, or IDP_ALLOW_PRODUCTION=true to override.',
+      );
+    },
+  );
+
+  it.each([
+    ['NODE_ENV=development', { NODE_ENV: 'development' }],
+    ['NODE_ENV=test', { NODE_ENV: 'test' }],
+    [
+      'NODE_ENV=staging and IDP_ALLOW_PRODUCTION=true',
+      { NODE_ENV: 'staging', IDP_ALLOW_PRODUCTION: 'true' },
+    ],
+  ])('starts with %s', async (_name, env) => {
+    const idp = await createIdp(config(env));
+    await idp.close();
   });
 
   it('names the setting that is wrong', () => {

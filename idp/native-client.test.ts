@@ -31,7 +31,7 @@ let idp: Idp;
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'idp-native-'));
   idp = await createIdp(
-    loadIdpConfig({ IDP_PORT: '0', DATA_DIR: dataDir, IDP_LOG_LEVEL: 'silent' }),
+    loadIdpConfig({ IDP_PORT: '0', DATA_DIR: dataDir, IDP_LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
   );
 });
 
