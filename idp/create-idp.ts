@@ -16,6 +16,7 @@ import { assertDevelopmentUse, type IdpConfig } from './config';
 import { sendErrorPage } from './html';
 import { createInteractionHandler } from './interactions';
 import { createLoginThrottle } from './login-throttle';
+import { handleAuthorizeRequest } from './spa-response-modes';
 import { MemoryStore } from './memory-adapter';
 import { loadSigningKeys, toPublicJwks, type StoredKey } from './keys';
 import { buildProvider, ROUTES } from './provider';
@@ -140,6 +141,9 @@ export async function createIdp(config: IdpConfig, options: CreateIdpOptions = {
       return handleApiTokenUserinfo(compat, req, res);
     }
     if (pathname.startsWith('/interaction/')) return interactions(req, res, pathname);
+    if (pathname === ROUTES.authorization && method === 'GET') {
+      return handleAuthorizeRequest(compat, req, res);
+    }
     state.handle(req, res);
   }
 

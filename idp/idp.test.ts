@@ -167,6 +167,26 @@ describe('implicit grant (response_type=token id_token)', () => {
   });
 });
 
+describe('response modes of the SPA', () => {
+  it.each(['form_post', 'query', 'fragment.jwt'])(
+    'refuses response_mode=%s with invalid_request on the error page, issuing no token',
+    async (mode) => {
+      const url = authorizeUrl({ issuer: idp.issuer, ...SPA, audience: API, scope: 'openid' });
+      url.searchParams.set('response_mode', mode);
+      const { response, location } = await new Browser(idp.issuer).follow(url);
+      const page = await response.text();
+      expect(location).toBeUndefined();
+      expect(response.status).toBe(400);
+      expect(page).toContain('<h1>Something went wrong</h1>');
+      expect(page).toContain('<strong>invalid_request</strong>');
+      expect(page).toContain(
+        `response_mode=${mode} is not allowed for timesheets-spa: use fragment or web_message.`,
+      );
+      expect(page).not.toContain('access_token');
+    },
+  );
+});
+
 describe('silent authentication and logout', () => {
   it('answers prompt=none with a web_message page posting the tokens, then login_required after /v2/logout', async () => {
     const first = await login(EMMA, 'openid profile read:timesheets');

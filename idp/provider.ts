@@ -17,6 +17,7 @@ import {
 } from './native-clients';
 import { accessTokenCustomizer, existingGrantLoader, resourceServerInfo } from './rbac';
 import { revocationAllowedPolicy } from './revocation';
+import { SPA_RESPONSE_MODES } from './spa-response-modes';
 import type { SpaClient, TenantDirectory, TenantUser } from './tenant';
 
 /** Auth0's endpoint paths (the rest are oidc-provider's). */
@@ -97,6 +98,8 @@ function oidcClients({ directory, spaOrigins }: ProviderOptions) {
       token_endpoint_auth_method: 'none',
       grant_types: ['implicit'],
       response_types: ['id_token token'],
+      // Also checked before oidc-provider (handleAuthorizeRequest), to show the error page.
+      response_modes: [...SPA_RESPONSE_MODES],
       redirect_uris: urls.callbacks,
       post_logout_redirect_uris: urls.logoutUrls,
     };
