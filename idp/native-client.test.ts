@@ -149,6 +149,14 @@ describe('authorization code with PKCE (timesheets-cli)', () => {
     expect(params.code).toEqual(expect.any(String));
   });
 
+  it('accepts the IPv6 loopback redirect http://[::1]:<port>/callback and exchanges its code', async () => {
+    const redirectUri = 'http://[::1]:53682/callback';
+    const { location } = await authorize({ redirectUri });
+    expect(`${location.origin}${location.pathname}`).toBe(redirectUri);
+    const { body } = await signIn({ redirectUri });
+    expect((await verifyAccessToken(body.access_token)).payload.sub).toBe('auth0|emma');
+  });
+
   it('accepts the private-use scheme redirect and exchanges its code', async () => {
     const redirectUri = 'com.abcinc.timesheets:/callback';
     const { location } = await authorize({ redirectUri });
@@ -435,7 +443,11 @@ describe('tenant file: native clients', () => {
     expect(cli).toMatchObject({
       type: 'native',
       firstParty: true,
-      callbacks: ['http://127.0.0.1/callback', 'com.abcinc.timesheets:/callback'],
+      callbacks: [
+        'http://127.0.0.1/callback',
+        'http://[::1]/callback',
+        'com.abcinc.timesheets:/callback',
+      ],
       grantTypes: ['authorization_code', 'refresh_token'],
       refreshToken: {
         rotation: 'rotating',
