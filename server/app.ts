@@ -5,6 +5,7 @@ import { InvalidTokenError } from './auth/errors';
 import { failureReason } from './auth/failure-reason';
 import { getBearerToken } from './auth/get-token';
 import { createVerifier } from './auth/verifier';
+import type { Principal } from './auth/principal';
 import type { Config } from './config';
 import type { Context } from './context';
 import { checkDatabase, createDatabase, type OpenDatabase } from './db/database';
@@ -68,7 +69,10 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   });
   const services = {
     timesheets: createTimesheetService(database.db, { now: options.now }),
-    people: createPersonService(database.db, { now: options.now }),
+    people: createPersonService(database.db, {
+      now: options.now,
+      source: config.directorySource,
+    }),
   };
   const limit = config.mutationRateLimit;
   const trusted = loadTrustedDocuments();
@@ -92,10 +96,16 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       throw error;
     }
   };
+  // Best effort: a request never fails because the directory could not be written.
+  const learn = (principal: Principal) =>
+    services.people.learnFromToken(principal).catch((error: unknown) => {
+      metrics.directoryWriteFailure();
+      logger.warn({ err: error }, 'could not record the person of a token in the directory');
+    });
   const context = async (req: IncomingMessage, requestId: string): Promise<Context> => {
     const token = getBearerToken(req.headers.authorization);
     const principal = token === null ? null : await authenticate(token);
-    if (principal?.kind === 'USER') await services.people.learnFromToken(principal);
+    if (principal?.kind === 'USER') await learn(principal);
     return { principal, services, loaders: createLoaders(services), requestId, logger };
   };
   let draining = false;

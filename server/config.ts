@@ -75,6 +75,7 @@ const envSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   GRAPHQL_INTROSPECTION: flag.optional(),
   GRAPHQL_DOCUMENTS: z.enum(['trusted', 'any']).optional(),
+  DIRECTORY_SOURCE: z.enum(['hr', 'idp']).default('hr'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -128,6 +129,11 @@ export interface Config {
   shutdownDelayMs: number;
   /** Where /metrics is served; undefined: not served. */
   metricsPort: number | undefined;
+  /**
+   * Who owns people's name, email and team in the directory: the HR feed (`upsertPeople`) or the
+   * identity provider (access-token claims). The other source never writes them.
+   */
+  directorySource: 'hr' | 'idp';
   logLevel: string;
 }
 
@@ -196,6 +202,7 @@ export function loadConfig(
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
     shutdownDelayMs: v.SHUTDOWN_DELAY_MS,
     metricsPort: v.METRICS_PORT,
+    directorySource: v.DIRECTORY_SOURCE,
     logLevel: v.LOG_LEVEL,
   });
 }

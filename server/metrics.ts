@@ -22,6 +22,8 @@ export interface Metrics {
   /** A verified token carried an unusable team claim (`manages:string`…), which widened nothing. */
   claimProblem: (problem: string) => void;
   rateLimited: () => void;
+  /** Recording a token's person in the directory failed (the request went on without it). */
+  directoryWriteFailure: () => void;
   /** Reports the connection pool's use on every scrape. */
   watchPool: (stats: () => PoolStats) => void;
 }
@@ -52,6 +54,11 @@ export function createMetrics(): Metrics {
     name: 'timesheets_token_claim_problems_total',
     help: 'Verified tokens whose team claims were present but unusable (they grant no reach), by problem',
     labelNames: ['problem'],
+    registers: [registry],
+  });
+  const directoryWriteFailures = new Counter({
+    name: 'timesheets_directory_write_failures_total',
+    help: 'Requests whose token could not be recorded in the people directory (served anyway)',
     registers: [registry],
   });
   const rateLimited = new Counter({
@@ -90,6 +97,7 @@ export function createMetrics(): Metrics {
     tokenFailure: (reason) => tokenFailures.inc({ reason }),
     claimProblem: (problem) => claimProblems.inc({ problem }),
     rateLimited: () => rateLimited.inc(),
+    directoryWriteFailure: () => directoryWriteFailures.inc(),
     watchPool: (stats) => {
       new Gauge({
         name: 'timesheets_db_pool_connections',

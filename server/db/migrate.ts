@@ -2,6 +2,7 @@ import { Migrator, PostgresAdapter, sql } from 'kysely';
 import type { Kysely, Migration, MigrationResultSet } from 'kysely';
 import * as createTimesheetEntries from './migrations/2026-11-25-0001-create-timesheet-entries';
 import * as teamWorkflow from './migrations/2026-11-30-0001-team-workflow';
+import * as peopleSource from './migrations/2026-12-07-0001-people-source';
 
 /**
  * Every migration, by name; names start with their date so they sort in the order they run.
@@ -10,6 +11,7 @@ import * as teamWorkflow from './migrations/2026-11-30-0001-team-workflow';
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-25-0001-create-timesheet-entries': createTimesheetEntries,
   '2026-11-30-0001-team-workflow': teamWorkflow,
+  '2026-12-07-0001-people-source': peopleSource,
 };
 
 /**

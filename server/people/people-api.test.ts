@@ -72,23 +72,28 @@ const daysBefore = (count: number) =>
 
 describeEachDatabase('the people directory over HTTP', (getDb) => {
   let issuer: TestIssuer;
+  /** DIRECTORY_SOURCE=idp: tokens write name, email and team (the token-learning tests). */
   let api: TestApi;
+  /** The default, DIRECTORY_SOURCE=hr: upsertPeople writes them (the HR feed tests). */
+  let hrApi: TestApi;
   let importer: string;
   const counter = createSqlCounter();
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
     const database = getDb();
-    api = await startTestApi(
-      issuer,
-      { ...database, db: database.db.withPlugin(counter) },
-      { now: () => NOW },
-    );
+    const counted = { ...database, db: database.db.withPlugin(counter) };
+    api = await startTestApi(issuer, counted, {
+      now: () => NOW,
+      env: { DIRECTORY_SOURCE: 'idp' },
+    });
+    hrApi = await startTestApi(issuer, counted, { now: () => NOW });
     importer = await issuer.clientToken('timesheets-importer', ['batch:upload']);
   });
 
   afterAll(async () => {
     await api.close();
+    await hrApi.close();
     await issuer.close();
   });
 
@@ -171,21 +176,21 @@ describeEachDatabase('the people directory over HTTP', (getDb) => {
     expect(await peopleRows([carlos])).toEqual([]);
   });
 
-  it('takes what a later token changes and keeps what it leaves out', async () => {
+  it('takes exactly what a later token says: a claim that disappears clears its field', async () => {
     const sub = `auth0|lee-${randomUUID()}`;
     await signIn(sub, EMPLOYEE, { name: 'Lee', email: 'lee@abc.example', [TEAM]: 'operations' });
     const later = await signIn(sub, EMPLOYEE, { name: 'Lee Park' });
 
     expect(await peopleRows([sub])).toEqual([
-      { id: sub, name: 'Lee Park', email: 'lee@abc.example', team: 'operations' },
+      { id: sub, name: 'Lee Park', email: null, team: null },
     ]);
     await ok(CREATE, { input: { date: '2026-11-24', project: 'Ops', hours: 1 } }, later);
     const data = await ok<PageData>(OWN_OWNERS, { first: 10 }, later);
     expect(data.timesheets?.edges[0]?.node.owner).toEqual({
       id: sub,
       name: 'Lee Park',
-      email: 'lee@abc.example',
-      team: 'operations',
+      email: null,
+      team: null,
     });
   });
 
@@ -240,7 +245,7 @@ describeEachDatabase('the people directory over HTTP', (getDb) => {
     const team = `team-${randomUUID()}`;
     const lead = await signIn(`auth0|lead-${randomUUID()}`, MANAGER, { [MANAGES]: [team] });
     const members = Array.from({ length: 8 }, (_, i) => `auth0|member-${randomUUID()}-${i}`);
-    await ok(
+    await hrApi.ok(
       UPSERT,
       { people: members.map((id, i) => ({ id, name: `Member ${i}`, team })) },
       importer,
@@ -261,7 +266,7 @@ describeEachDatabase('the people directory over HTTP', (getDb) => {
     const team = `team-${randomUUID()}`;
     const lead = await signIn(`auth0|lead-${randomUUID()}`, MANAGER, { [MANAGES]: [team] });
     const members = Array.from({ length: 10 }, (_, i) => `auth0|member-${randomUUID()}-${i}`);
-    await ok(
+    await hrApi.ok(
       UPSERT,
       { people: members.map((id, i) => ({ id, name: `Member ${i}`, team })) },
       importer,
@@ -303,7 +308,7 @@ describeEachDatabase('the people directory over HTTP', (getDb) => {
       { id: cid, name: 'Cid', email: null, team: null },
     ];
 
-    expect((await ok<UpsertData>(UPSERT, { people }, importer)).upsertPeople).toEqual({
+    expect((await hrApi.ok<UpsertData>(UPSERT, { people }, importer)).upsertPeople).toEqual({
       created: 3,
       updated: 0,
       unchanged: 0,
@@ -313,7 +318,7 @@ describeEachDatabase('the people directory over HTTP', (getDb) => {
       [...stored].sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
     counter.reset();
-    expect((await ok<UpsertData>(UPSERT, { people }, importer)).upsertPeople).toMatchObject({
+    expect((await hrApi.ok<UpsertData>(UPSERT, { people }, importer)).upsertPeople).toMatchObject({
       created: 0,
       updated: 0,
       unchanged: 3,
@@ -321,7 +326,9 @@ describeEachDatabase('the people directory over HTTP', (getDb) => {
     expect(counter.insertsInto('people')).toBe(0);
 
     const moved = people.map((p) => (p.id === ben ? { ...p, team: 'engineering' } : p));
-    expect((await ok<UpsertData>(UPSERT, { people: moved }, importer)).upsertPeople).toMatchObject({
+    expect(
+      (await hrApi.ok<UpsertData>(UPSERT, { people: moved }, importer)).upsertPeople,
+    ).toMatchObject({
       created: 0,
       updated: 1,
       unchanged: 2,
@@ -331,13 +338,13 @@ describeEachDatabase('the people directory over HTTP', (getDb) => {
 
   it('clears a field sent as null', async () => {
     const id = `auth0|dora-${randomUUID()}`;
-    await ok(
+    await hrApi.ok(
       UPSERT,
       { people: [{ id, name: 'Dora', email: 'dora@abc.example', team: 'operations' }] },
       importer,
     );
 
-    const data = await ok<UpsertData>(
+    const data = await hrApi.ok<UpsertData>(
       UPSERT,
       { people: [{ id, name: 'Dora', email: null, team: null }] },
       importer,
@@ -394,7 +401,7 @@ describeEachDatabase('the people directory over HTTP', (getDb) => {
       ];
       const people = build(ids);
 
-      const { status, body } = await api.gql(UPSERT, { people }, importer);
+      const { status, body } = await hrApi.gql(UPSERT, { people }, importer);
       expect(status).toBe(400);
       expect(body.data).toBeNull();
       expect(body.errors).toHaveLength(1);
@@ -409,7 +416,7 @@ describeEachDatabase('the people directory over HTTP', (getDb) => {
     const token = await signIn(`auth0|eve-${randomUUID()}`, [...MANAGER, 'batch:upload']);
     const id = `auth0|zed-${randomUUID()}`;
 
-    const { status, body } = await api.gql(UPSERT, { people: [valid(id)] }, token);
+    const { status, body } = await hrApi.gql(UPSERT, { people: [valid(id)] }, token);
     expect(status).toBe(403);
     expect(body.data).toBeNull();
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', tokenKind: 'CLIENT' });

@@ -17,7 +17,7 @@ export async function findTeamOf(db: Kysely<Database>, id: string): Promise<stri
   return row?.team ?? null;
 }
 
-/** Stores people as given: new ones are added, known ones replaced. */
+/** Stores people as given (name, email, team and source): new ones added, known ones replaced. */
 export async function upsertPeople(
   db: Kysely<Database>,
   rows: readonly NewPersonRow[],
@@ -31,6 +31,7 @@ export async function upsertPeople(
         name: eb.ref('excluded.name'),
         email: eb.ref('excluded.email'),
         team: eb.ref('excluded.team'),
+        source: eb.ref('excluded.source'),
         updated_at: eb.ref('excluded.updated_at'),
       })),
     )
@@ -38,10 +39,10 @@ export async function upsertPeople(
 }
 
 /**
- * Records what an access token says of a person: fields the token carries replace the stored
- * ones, fields it lacks keep theirs. A person whose record already says the same is not written.
+ * Records a person as their source says them, in one statement: name, email and team replace the
+ * stored ones (null clears), and a person whose record already says the same is not written.
  */
-export async function mergePersonFromToken(db: Kysely<Database>, row: NewPersonRow): Promise<void> {
+export async function writePersonIfChanged(db: Kysely<Database>, row: NewPersonRow): Promise<void> {
   await db
     .insertInto('people')
     .values(row)
@@ -49,21 +50,33 @@ export async function mergePersonFromToken(db: Kysely<Database>, row: NewPersonR
       oc
         .column('id')
         .doUpdateSet((eb) => ({
-          name: eb.fn.coalesce('excluded.name', 'people.name'),
-          email: eb.fn.coalesce('excluded.email', 'people.email'),
-          team: eb.fn.coalesce('excluded.team', 'people.team'),
+          name: eb.ref('excluded.name'),
+          email: eb.ref('excluded.email'),
+          team: eb.ref('excluded.team'),
+          source: eb.ref('excluded.source'),
           updated_at: eb.ref('excluded.updated_at'),
         }))
         .where((eb) =>
           eb.or(
-            (['name', 'email', 'team'] as const).map((column) =>
-              eb.and([
-                eb(`excluded.${column}`, 'is not', null),
-                eb(`excluded.${column}`, 'is distinct from', eb.ref(`people.${column}`)),
-              ]),
+            (['name', 'email', 'team', 'source'] as const).map((column) =>
+              eb(`excluded.${column}`, 'is distinct from', eb.ref(`people.${column}`)),
             ),
           ),
         ),
     )
+    .execute();
+}
+
+/** Adds people the directory does not know yet, with only their id; known ones stay as they are. */
+export async function insertUnknownPeople(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  updatedAt: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .insertInto('people')
+    .values(ids.map((id) => ({ id, updated_at: updatedAt })))
+    .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }

@@ -4,7 +4,7 @@ import type { PersonInput, ValidPerson } from '../../core';
 import type { Database } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
 import { BadUserInputError } from '../errors';
-import type { Person, UpsertPeopleResult } from './person';
+import { OWNED_FIELDS, type DirectorySource, type Person, type UpsertPeopleResult } from './person';
 import * as repo from './person.repository';
 import type { PersonRow } from './person.table';
 
@@ -18,6 +18,8 @@ export interface TokenProfile {
 
 export interface PersonServiceOptions {
   now?: () => Date;
+  /** Who owns name, email and team (DIRECTORY_SOURCE); the other source never writes them. */
+  source?: DirectorySource;
   /** How many token profiles to remember as already recorded. */
   rememberedProfiles?: number;
 }
@@ -33,16 +35,31 @@ const toPerson = ({ id, name, email, team }: PersonRow | ValidPerson): Person =>
 });
 const unknownPerson = (id: string): Person => ({ id, name: null, email: null, team: null });
 
-/** Creates the people directory over a database; `now` is the clock (frozen in tests). */
+/**
+ * Creates the people directory over a database. Each of name, email and team has one writer,
+ * `source`: with `hr` (the default) only `upsertPeople` writes them and a token only makes a new
+ * person known by id; with `idp` only tokens write them, exactly as the token says (a claim that
+ * disappears clears the field), and `upsertPeople` reports them as ignored.
+ */
 export function createPersonService(
   db: Kysely<Database>,
-  { now = () => new Date(), rememberedProfiles = 10_000 }: PersonServiceOptions = {},
+  { now = () => new Date(), source = 'hr', rememberedProfiles = 10_000 }: PersonServiceOptions = {},
 ) {
   // The last profile recorded per person by this process: a person's requests write only when
   // their token says something new (at most once per token, usually once per sign-in).
   const recorded = new Map<string, string>();
 
+  const writeProfile = (profile: TokenProfile) => {
+    const at = now().toISOString();
+    if (source === 'hr') return repo.insertUnknownPeople(db, [profile.sub], at);
+    const { sub: id, name, email, team } = profile;
+    return repo.writePersonIfChanged(db, { id, name, email, team, source, updated_at: at });
+  };
+
   return {
+    /** Who owns name, email and team here. */
+    source,
+
     /** The people with these ids, in the same order; someone never seen has only an id. */
     async findByIds(ids: readonly string[]): Promise<Person[]> {
       const rows = await repo.findPeopleByIds(db, [...new Set(ids)]);
@@ -50,23 +67,21 @@ export function createPersonService(
       return ids.map((id) => byId.get(id) ?? unknownPerson(id));
     },
 
-    /** Records what a verified token says of its person, unless this process already did. */
+    /**
+     * Records what a verified token says of its person, as far as the identity provider owns it,
+     * unless this process already did.
+     */
     async learnFromToken(profile: TokenProfile): Promise<void> {
-      const fingerprint = JSON.stringify([profile.name, profile.email, profile.team]);
+      const fingerprint =
+        source === 'hr' ? '' : JSON.stringify([profile.name, profile.email, profile.team]);
       if (recorded.get(profile.sub) === fingerprint) return;
-      await repo.mergePersonFromToken(db, {
-        id: profile.sub,
-        name: profile.name,
-        email: profile.email,
-        team: profile.team,
-        updated_at: now().toISOString(),
-      });
+      await writeProfile(profile);
       if (recorded.size >= rememberedProfiles) recorded.clear();
       recorded.set(profile.sub, fingerprint);
     },
 
     /** Stores people from the automated process, all or none; counts what changed. */
-    upsert: (inputs: readonly PersonInput[]) => upsertPeople(db, now, inputs),
+    upsert: (inputs: readonly PersonInput[]) => upsertPeople(db, now, source, inputs),
   };
 }
 
@@ -91,31 +106,43 @@ function validatePeople(inputs: readonly PersonInput[]): ValidPerson[] {
 }
 
 const samePerson = (a: PersonRow, b: ValidPerson) =>
-  a.name === b.name && a.email === b.email && a.team === b.team;
+  a.name === b.name && a.email === b.email && a.team === b.team && a.source === 'hr';
+
+/** The owned fields the inputs carry (present, null included), when the HR feed does not own them. */
+function ignoredFieldsOf(source: DirectorySource, inputs: readonly PersonInput[]): string[] {
+  if (source === 'hr') return [];
+  return OWNED_FIELDS.filter((field) => inputs.some((input) => input[field] !== undefined));
+}
 
 async function upsertPeople(
   db: Kysely<Database>,
   now: () => Date,
+  source: DirectorySource,
   inputs: readonly PersonInput[],
 ): Promise<UpsertPeopleResult> {
   const people = validatePeople(inputs);
   const updatedAt = now().toISOString();
+  const ignoredFields = ignoredFieldsOf(source, inputs);
   return writeTransaction(db, [], async (trx) => {
-    const stored = new Map(
-      (
-        await repo.findPeopleByIds(
-          trx,
-          people.map((p) => p.id),
-        )
-      ).map((row) => [row.id, row]),
-    );
+    const ids = people.map((p) => p.id);
+    const stored = new Map((await repo.findPeopleByIds(trx, ids)).map((row) => [row.id, row]));
+    if (source === 'idp') {
+      const fresh = ids.filter((id) => !stored.has(id));
+      await repo.insertUnknownPeople(trx, fresh, updatedAt);
+      const asStored = ids.map((id) => {
+        const row = stored.get(id);
+        return row ? toPerson(row) : unknownPerson(id);
+      });
+      const counts = { created: fresh.length, updated: 0, unchanged: ids.length - fresh.length };
+      return { ...counts, people: asStored, ignoredFields };
+    }
     const changed = people.filter((p) => {
       const before = stored.get(p.id);
       return !before || !samePerson(before, p);
     });
     await repo.upsertPeople(
       trx,
-      changed.map((p) => ({ ...p, updated_at: updatedAt })),
+      changed.map((p) => ({ ...p, source, updated_at: updatedAt })),
     );
     const created = changed.filter((p) => !stored.has(p.id)).length;
     return {
@@ -123,6 +150,7 @@ async function upsertPeople(
       updated: changed.length - created,
       unchanged: people.length - changed.length,
       people: people.map(toPerson),
+      ignoredFields,
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { DirectorySource } from './person';
 
 /** The `people` table: the directory, learned from access tokens and the automated process. */
 export interface PersonTable {
@@ -7,6 +8,8 @@ export interface PersonTable {
   name: string | null;
   email: string | null;
   team: string | null;
+  /** Which source last wrote name, email and team (see DirectorySource); null: not recorded. */
+  source: DirectorySource | null;
   updated_at: string;
 }
 

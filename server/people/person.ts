@@ -6,9 +6,21 @@ export interface Person {
   team: string | null;
 }
 
+/**
+ * Who owns a person's name, email and team in the directory (one writer per fact): the HR feed
+ * (`upsertPeople`, the default) or the identity provider (the person's access token). The other
+ * source never writes them.
+ */
+export type DirectorySource = 'hr' | 'idp';
+
+/** The directory fields a source owns. */
+export const OWNED_FIELDS = ['name', 'email', 'team'] as const;
+
 export interface UpsertPeopleResult {
   created: number;
   updated: number;
   unchanged: number;
   people: Person[];
+  /** Fields sent that the identity provider owns, and that were not written. */
+  ignoredFields: string[];
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApi, type TestApi } from '../../test/api';
+import { putInDirectory } from '../../test/directory';
 import { describeEachDatabase } from '../../test/databases';
 import { startTestIssuer, type TestIssuer } from '../../test/issuer';
 import { teamClaimNames } from '../../core/claims';
@@ -112,13 +113,18 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
     return { status, code: error?.extensions?.code, message: error?.message, data: body.data };
   }
 
-  /** A person with a fresh id whose first request (`me`) introduces them to the directory. */
+  /**
+   * A person with a fresh id: the HR feed puts them in the directory with their name and team
+   * (the source of both), and their token carries the same claims.
+   */
   async function signIn(
     name: string,
     scopes: string[],
     claims: Record<string, unknown> = {},
   ): Promise<Person> {
     const sub = `auth0|${name.toLowerCase()}-${randomUUID()}`;
+    const team = typeof claims[TEAM] === 'string' ? claims[TEAM] : null;
+    await putInDirectory(api, issuer, [{ id: sub, name, team }]);
     const token = await issuer.userToken(sub, scopes, { name, ...claims });
     const { body } = await api.gql(ME, {}, token);
     expect(body.errors).toBeUndefined();
@@ -419,7 +425,7 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
     expect(await me(paula)).toEqual({ me: { id: paula.sub, team: null, manages: null } });
   });
 
-  it("learns a person's team on their first request: until then their manager does not see their entries", async () => {
+  it("reaches a person's entries once the HR feed names their team, and not because they signed in", async () => {
     const { maria, engineering } = await company();
     const sub = `auth0|eli-${randomUUID()}`;
     const importer = await issuer.clientToken('timesheets-importer', ['batch:upload']);
@@ -436,6 +442,9 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
 
     const eli = await issuer.userToken(sub, EMPLOYEE, { name: 'Eli', [TEAM]: engineering });
     expect((await api.gql(ME, {}, eli)).body.errors).toBeUndefined();
+    expect((await weeksOf(maria)).nodes).toEqual([]);
+
+    await putInDirectory(api, issuer, [{ id: sub, name: 'Eli', team: engineering }]);
     const weeks = await weeksOf(maria);
     expect(weeks.nodes.map((w) => [w.owner, w.totalHours])).toEqual([
       [{ id: sub, name: 'Eli', team: engineering }, 5],

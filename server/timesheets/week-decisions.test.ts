@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApi, type TestApi } from '../../test/api';
+import { putInDirectory } from '../../test/directory';
 import { describeEachDatabase } from '../../test/databases';
 import { startTestIssuer, type TestIssuer } from '../../test/issuer';
 import { teamClaimNames } from '../../core/claims';
@@ -92,7 +93,10 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
     return { status, message: error?.message, extensions: error?.extensions, data: body.data };
   }
 
+  /** A person the HR feed puts in the team their team claim names, and their token. */
   async function signIn(sub: string, scopes: string[], claims: Record<string, unknown>) {
+    const team = typeof claims[TEAM] === 'string' ? claims[TEAM] : null;
+    await putInDirectory(api, issuer, [{ id: sub, team }]);
     const token = await issuer.userToken(sub, scopes, claims);
     const { body } = await api.gql('{ me { id } }', {}, token);
     expect(body.errors).toBeUndefined();
