@@ -8,3 +8,26 @@ export const MAX_PAGE_SIZE = 200;
 
 /** The largest page of person-weeks (`first` of `approvalWeeks`). */
 export const MAX_WEEKS_PER_PAGE = 50;
+
+/**
+ * Every `extensions.code` an API error can carry: the closed set clients switch on. Anything else
+ * the server meets is answered as INTERNAL_SERVER_ERROR, with no detail.
+ */
+export const API_ERROR_CODES = {
+  unauthenticated: 'UNAUTHENTICATED',
+  forbidden: 'FORBIDDEN',
+  notFound: 'NOT_FOUND',
+  badUserInput: 'BAD_USER_INPUT',
+  conflict: 'CONFLICT',
+  rateLimited: 'RATE_LIMITED',
+  /** The request itself is malformed (an unknown operationName, a body that is no request). */
+  badRequest: 'BAD_REQUEST',
+  /** The document does not parse, or does not validate against the schema. */
+  parseFailed: 'GRAPHQL_PARSE_FAILED',
+  validationFailed: 'GRAPHQL_VALIDATION_FAILED',
+  /** A document sent by hash that the server does not hold (Apollo's automatic persisted queries). */
+  persistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
+  internal: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES];

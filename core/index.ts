@@ -3,4 +3,5 @@ export * from './claims';
 export * from './dates';
 export * from './people';
 export * from './scopes';
+export * from './text';
 export * from './timesheet-rules';

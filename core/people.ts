@@ -1,4 +1,5 @@
 /** Rules of the people directory, shared by the API and the clients that feed it. */
+import { hasControlCharacter } from './text';
 
 export const MAX_PERSON_ID_LENGTH = 200;
 export const MAX_PERSON_NAME_LENGTH = 200;
@@ -40,14 +41,30 @@ function blankToNull(value: string | null | undefined): string | null {
 }
 
 function tooLong(field: PersonViolation['field'], value: string | null, max: number) {
+  if (value !== null && hasControlCharacter(value)) {
+    return { field, message: `${field} must not contain control characters` };
+  }
   return value !== null && [...value].length > max
     ? { field, message: `${field} must be at most ${max} characters` }
     : null;
 }
 
+/** Checks a person's id (the `sub` of their tokens): 1 to 200 characters, nothing around it. */
+export function checkPersonId(id: string): string | null {
+  if (id.trim().length === 0 || id.trim() !== id) {
+    return 'must not be empty or have surrounding spaces';
+  }
+  if (hasControlCharacter(id)) return 'must not contain control characters';
+  if ([...id].length > MAX_PERSON_ID_LENGTH) {
+    return `must be at most ${MAX_PERSON_ID_LENGTH} characters`;
+  }
+  return null;
+}
+
 /** Checks a person for the directory and normalises it. */
 export function validatePerson(input: PersonInput): PersonValidation {
   const id = input.id.trim();
+  const idProblem = checkPersonId(input.id);
   const person = {
     id,
     name: blankToNull(input.name),
@@ -55,10 +72,7 @@ export function validatePerson(input: PersonInput): PersonValidation {
     team: blankToNull(input.team),
   };
   const violation =
-    (id.length === 0 || id !== input.id
-      ? { field: 'id' as const, message: 'id must not be empty or have surrounding spaces' }
-      : null) ??
-    tooLong('id', id, MAX_PERSON_ID_LENGTH) ??
+    (idProblem ? { field: 'id' as const, message: `id ${idProblem}` } : null) ??
     tooLong('name', person.name, MAX_PERSON_NAME_LENGTH) ??
     tooLong('email', person.email, MAX_EMAIL_LENGTH) ??
     (person.email !== null && !EMAIL.test(person.email)

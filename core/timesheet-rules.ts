@@ -1,4 +1,5 @@
 import { addDays, isLocalDate, toLocalDate } from './dates';
+import { hasControlCharacter, hasControlCharacterInText } from './text';
 
 /** Hours are stored and summed in hundredths, so that totals are exact. */
 export const HOURS_SCALE = 100;
@@ -86,6 +87,9 @@ function checkHours(hours: number): RuleViolation | null {
 function checkProject(project: string): RuleViolation | null {
   const length = charCount(project.trim());
   if (length === 0) return { field: 'project', message: 'project must not be empty' };
+  if (hasControlCharacter(project)) {
+    return { field: 'project', message: 'project must not contain control characters' };
+  }
   if (length > MAX_PROJECT_LENGTH) {
     return {
       field: 'project',
@@ -97,6 +101,12 @@ function checkProject(project: string): RuleViolation | null {
 
 function checkNotes(notes: string | null | undefined): RuleViolation | null {
   if (notes == null) return null;
+  if (hasControlCharacterInText(notes)) {
+    return {
+      field: 'notes',
+      message: 'notes must not contain control characters other than tabs and line breaks',
+    };
+  }
   const length = charCount(notes);
   if (length > MAX_NOTES_LENGTH) {
     return {
@@ -158,6 +168,17 @@ export function validateReason(reason: string): Validation<string> {
   if (length === 0) {
     return { ok: false, violations: [{ field: 'reason', message: 'reason must not be empty' }] };
   }
+  if (hasControlCharacterInText(trimmed)) {
+    return {
+      ok: false,
+      violations: [
+        {
+          field: 'reason',
+          message: 'reason must not contain control characters other than tabs and line breaks',
+        },
+      ],
+    };
+  }
   if (length > MAX_REASON_LENGTH) {
     return {
       ok: false,
@@ -175,10 +196,10 @@ export function checkKey(
   key: string,
 ): RuleViolation | null {
   const length = charCount(key);
-  if (length === 0 || length > MAX_KEY_LENGTH || key.trim() !== key) {
+  if (length === 0 || length > MAX_KEY_LENGTH || key.trim() !== key || hasControlCharacter(key)) {
     return {
       field,
-      message: `${field} must be 1 to ${MAX_KEY_LENGTH} characters without surrounding spaces`,
+      message: `${field} must be 1 to ${MAX_KEY_LENGTH} characters without surrounding spaces or control characters`,
     };
   }
   return null;

@@ -8,8 +8,10 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from 'pino';
 import type { Context } from '../context';
+import { API_ERROR_CODES } from '../../core/api';
 import { httpStatusPlugin } from './http-status-plugin';
 import { createJitGateway } from './jit-gateway';
+import { operationPlugin } from './operation-plugin';
 
 const MAX_TOKENS = 2_000;
 
@@ -26,18 +28,25 @@ const armor = new ApolloArmor({
   blockFieldSuggestion: { enabled: false },
 });
 
+const CLIENT_CODES: ReadonlySet<unknown> = new Set(
+  Object.values(API_ERROR_CODES).filter((code) => code !== API_ERROR_CODES.internal),
+);
+
 /**
- * Unexpected errors (a database failure, a bug) reach the client as "Internal server error":
- * no stack, no SQL. Errors the API raises on purpose are GraphQLErrors and pass unchanged.
+ * Unexpected errors (a database failure, a bug), wherever they are raised (a resolver, building
+ * the request's context, a plugin), reach the client as "Internal server error": no stack, no
+ * SQL. Only errors carrying a code of the closed set (core/api.ts) pass unchanged.
  */
-function maskUnexpected(logger: Logger) {
+export function maskUnexpected(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (formatted.extensions?.code === 'UNAUTHENTICATED') {
       // Never a stack or the verifier's reason on a 401, in any mode: they help an attacker only.
       return { message: formatted.message, extensions: { code: 'UNAUTHENTICATED' } };
     }
-    if (original instanceof GraphQLError) return formatted;
+    if (original instanceof GraphQLError && CLIENT_CODES.has(formatted.extensions?.code)) {
+      return formatted;
+    }
     logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
     return {
       message: 'Internal server error',
@@ -66,6 +75,7 @@ export async function createApollo(
 ): Promise<ApolloServer<Context>> {
   const protection = armor.protect();
   const plugins: ApolloServerPlugin<Context>[] = [
+    operationPlugin,
     ...extra,
     ...(protection.plugins as ApolloServerPlugin<Context>[]),
     httpStatusPlugin,

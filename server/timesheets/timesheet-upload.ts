@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { checkDailyTotal, checkKey, MAX_UPLOAD_ENTRIES, validateEntry } from '../../core';
+import {
+  checkDailyTotal,
+  checkKey,
+  checkPersonId,
+  MAX_UPLOAD_ENTRIES,
+  validateEntry,
+} from '../../core';
 import type { RuleViolation } from '../../core';
 import { isRetryableConflict } from '../db/errors';
 import type { Database } from '../db/schema';
@@ -39,7 +45,8 @@ function checkUploadEntry(
     return refuse('externalId', `externalId ${externalId} appears more than once in this upload`);
   }
   seen.add(externalId);
-  if (userId.trim() === '') return refuse('userId', 'userId must not be empty');
+  const userIdProblem = checkPersonId(userId);
+  if (userIdProblem) return refuse('userId', `userId ${userIdProblem}`);
   const validation = validateEntry(entry, now);
   if (!validation.ok) {
     const [{ field, message }] = validation.violations as [RuleViolation];

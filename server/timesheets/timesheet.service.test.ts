@@ -199,7 +199,10 @@ describeEachDatabase('findVisible and deleteTimesheet', (getDb) => {
       await service().findVisible({ sub: alice, reach: { kind: 'everyone' as const } }, uuidv7()),
     ).toBeNull();
     expect(
-      await service().findVisible({ sub: alice, reach: { kind: 'everyone' as const } }, 'not-an-id'),
+      await service().findVisible(
+        { sub: alice, reach: { kind: 'everyone' as const } },
+        'not-an-id',
+      ),
     ).toBeNull();
   });
 

@@ -59,6 +59,23 @@ describeEachDatabase('uploading timesheets', (getDb) => {
     expect(rows[0]?.id).toBe(result.results[0]?.timesheet?.id);
   });
 
+  it.each([
+    ['surrounding spaces', ' auth0|emma ', 'userId must not be empty or have surrounding spaces'],
+    ['201 characters', `auth0|${'x'.repeat(195)}`, 'userId must be at most 200 characters'],
+    ['a NUL', 'auth0|em\u0000ma', 'userId must not contain control characters'],
+  ])(
+    'rejects a line whose userId has %s, naming userId, and stores nothing for it',
+    async (_what, userId, reason) => {
+      const client = newName('client');
+      const entry = { externalId: 'e1', userId, date: '2026-11-23', project: 'Ops', hours: 1 };
+      const result = await service.upload(client, [entry]);
+      expect(result.results).toEqual([
+        expect.objectContaining({ status: 'REJECTED', field: 'userId', reason }),
+      ]);
+      expect(await rowsFrom(client)).toEqual([]);
+    },
+  );
+
   it('creates nothing when the same batch is sent again, and answers the stored entries', async () => {
     const [client, userId] = [newName('client'), newName('user')];
     const first = await service.upload(client, batch(userId));
