@@ -114,6 +114,25 @@ describe('HTTP', () => {
     expect(many.body.errors?.[0]?.message).toMatch(/cost/i);
   });
 
+  it('costs page sizes sent as variables like literal ones', async () => {
+    const token = await issuer.userToken('auth0|emma', ['read:timesheets']);
+    const page = `timesheets(first: $first) {
+      edges { node { id date project hours notes status history { action at changes { field from to } } } }
+    }`;
+    const query = `query Pages($first: Int) { a: ${page} b: ${page} c: ${page} }`;
+    const small = await api.gql(query, { first: 5 }, token);
+    expect(small.status).toBe(200);
+    expect(small.body.errors).toBeUndefined();
+    const large = await api.gql(query, { first: 200 }, token);
+    expect(large.status).toBe(400);
+    expect(large.body.data).toBeUndefined();
+    expect(large.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      maxCost: 8000,
+    });
+    expect(large.body.errors?.[0]?.message).toMatch(/^Query cost \d+ is over the limit of 8000/);
+  });
+
   it('refuses a query with too many aliases before running it', async () => {
     const token = await issuer.userToken('auth0|emma', ['read:timesheets']);
     const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: timesheets { totalCount }`);

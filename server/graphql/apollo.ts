@@ -10,10 +10,16 @@ import type { Logger } from 'pino';
 import type { Context } from '../context';
 import { API_ERROR_CODES } from '../../core/api';
 import { httpStatusPlugin } from './http-status-plugin';
+import { costLimitPlugin } from './cost-limit-plugin';
 import { createJitGateway } from './jit-gateway';
 import { operationPlugin } from './operation-plugin';
 
 const MAX_TOKENS = 2_000;
+/**
+ * The most one operation may cost (see cost-limit-plugin.ts): every document the clients ship
+ * passes at its largest page sizes; a query fanning out to many full pages does not.
+ */
+export const MAX_COST = 8_000;
 
 /** Limits that keep an abusive query from costing the server more than a page of entries. */
 const armor = new ApolloArmor({
@@ -22,9 +28,8 @@ const armor = new ApolloArmor({
   maxDirectives: { n: 20 },
   // Apollo's own parser limit (parseOptions below) answers 400; armor's plugin answers 500.
   maxTokens: { enabled: false },
-  // Armor multiplies by a literal `first`: a full page of 200 entries with every field costs
-  // about 12,600, which must pass; a query fanning out to many such pages must not.
-  costLimit: { maxCost: 20_000 },
+  // Costs are checked with the request's variables by costLimitPlugin (armor sees literals only).
+  costLimit: { enabled: false },
   blockFieldSuggestion: { enabled: false },
 });
 
@@ -76,6 +81,7 @@ export async function createApollo(
   const protection = armor.protect();
   const plugins: ApolloServerPlugin<Context>[] = [
     operationPlugin,
+    costLimitPlugin(schema, MAX_COST),
     ...extra,
     ...(protection.plugins as ApolloServerPlugin<Context>[]),
     httpStatusPlugin,
