@@ -13,7 +13,11 @@ import { migrateToLatest } from './db/migrate';
 import { createApollo } from './graphql/apollo';
 import { rateLimitPlugin } from './graphql/rate-limit-plugin';
 import { createSchema } from './graphql/schema';
-import { loadTrustedDocuments, trustedDocumentsCache } from './graphql/trusted-documents';
+import {
+  loadTrustedDocuments,
+  operationNamesOf,
+  trustedDocumentsCache,
+} from './graphql/trusted-documents';
 import { createHandler } from './http/handler';
 import { createLoaders } from './loaders';
 import { createLogger } from './logger';
@@ -58,7 +62,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       onPoolError: (error) => logger.warn({ err: error }, 'database connection lost; reconnecting'),
     }));
   await migrateToLatest(database.db);
-  const metrics = createMetrics();
+  const trusted = loadTrustedDocuments();
+  const metrics = createMetrics(operationNamesOf(trusted));
   if (database.poolStats) metrics.watchPool(database.poolStats);
   const verify = createVerifier({
     ...config.auth,
@@ -75,7 +80,6 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     }),
   };
   const limit = config.mutationRateLimit;
-  const trusted = loadTrustedDocuments();
   const apollo = await createApollo(createSchema(), {
     development: config.development,
     introspection: config.introspection,

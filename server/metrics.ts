@@ -4,10 +4,6 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { Context } from './context';
 import type { PoolStats } from './db/database';
 
-/** Operation names become label values only while they are few and well-formed. */
-const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-const MAX_OPERATION_NAMES = 200;
-
 /**
  * The API's Prometheus metrics (prom-client), in a registry of their own. Labels are closed sets
  * or bounded names: never a token, a user id or an entry's content.
@@ -28,7 +24,12 @@ export interface Metrics {
   watchPool: (stats: () => PoolStats) => void;
 }
 
-export function createMetrics(): Metrics {
+/**
+ * Creates the metrics. `operationNames` are the names of the trusted documents' operations: only
+ * those become `operation` label values (anything else is `(other)`), so that no caller can grow
+ * the label set by naming their own operations.
+ */
+export function createMetrics(operationNames: ReadonlySet<string> = new Set()): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'timesheets_' });
   const requests = new Counter({
@@ -66,13 +67,8 @@ export function createMetrics(): Metrics {
     help: 'Mutations refused because their caller was over the rate limit (per process)',
     registers: [registry],
   });
-  const names = new Set<string>();
-  const operationLabel = (name: string | undefined): string => {
-    if (name === undefined || !OPERATION_NAME.test(name)) return '(anonymous)';
-    if (!names.has(name) && names.size >= MAX_OPERATION_NAMES) return '(other)';
-    names.add(name);
-    return name;
-  };
+  const operationLabel = (name: string | undefined): string =>
+    name !== undefined && operationNames.has(name) ? name : '(other)';
 
   const plugin: ApolloServerPlugin<Context> = {
     requestDidStart() {

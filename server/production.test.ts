@@ -4,7 +4,7 @@ import { startTestIssuer, type TestIssuer } from '../test/issuer';
 
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 const EMPLOYEE = ['read:timesheets', 'create:timesheets'];
-const CREATE = `mutation Log($input: CreateTimesheetInput!) {
+const CREATE = `mutation CreateTimesheet($input: CreateTimesheetInput!) {
   createTimesheet(input: $input) { id }
 }`;
 
@@ -139,6 +139,25 @@ describe('the mutation rate limit', () => {
     expect((await api.gql(twice, {}, token)).status).toBe(429);
   });
 
+  it('counts root mutation fields inside fragments on Mutation, and writes nothing past the limit', async () => {
+    const api = await apiWith({ MUTATION_RATE_LIMIT: '3/60' });
+    const sub = 'auth0|fragments';
+    const token = await issuer.userToken(sub, EMPLOYEE);
+    const field = (key: string) =>
+      `${key}: createTimesheet(input: { date: "2026-11-23", project: "${key}", hours: 1 }) { id }`;
+    const hidden = `mutation Hidden { ...Spread ... on Mutation { ${field('c')} ${field('d')} } }
+      fragment Spread on Mutation { ${field('a')} ${field('b')} }`;
+    const refused = await api.gql(hidden, {}, token);
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    const rows = await database.db
+      .selectFrom('timesheet_entries')
+      .select('id')
+      .where('user_id', '=', sub)
+      .execute();
+    expect(rows).toEqual([]);
+  });
+
   it('is off with MUTATION_RATE_LIMIT=0', async () => {
     const api = await apiWith({ MUTATION_RATE_LIMIT: '0' });
     const token = await issuer.userToken('auth0|unlimited', EMPLOYEE);
@@ -158,11 +177,12 @@ describe('/metrics', () => {
     const secret = {
       input: { date: '2026-11-24', project: 'M', hours: 1, notes: 'secret-note-42' },
     };
-    await api.gql('query MyWeek { timesheets { totalCount } }', {}, token);
-    await api.gql('query MyWeek { timesheets { totalCount } }', {}, token);
+    await api.gql('query MyEntries { timesheets { totalCount } }', {}, token);
+    await api.gql('query MyEntries { timesheets { totalCount } }', {}, token);
     await api.gql(CREATE, secret, token); // OK
     await api.gql(CREATE, secret, token); // rate limited
-    await api.gql('query MyWeek { timesheets(first: 500) { totalCount } }', {}, token);
+    await api.gql('query MyEntries { timesheets(first: 500) { totalCount } }', {}, token);
+    for (let i = 0; i < 3; i++) await api.gql(`query Junk${i} { __typename }`, {}, token);
     const expired = await issuer.sign({ sub: 'auth0|x' }, { expiresIn: -600 });
     await api.gql('{ me { id } }', {}, expired);
 
@@ -174,22 +194,31 @@ describe('/metrics', () => {
       const found = text.split('\n').find((l) => l.startsWith(`${line} `));
       return found === undefined ? undefined : Number(found.slice(line.length + 1));
     };
-    expect(value('timesheets_graphql_requests_total{operation="MyWeek",outcome="OK"}')).toBe(2);
+    expect(value('timesheets_graphql_requests_total{operation="MyEntries",outcome="OK"}')).toBe(2);
     expect(
-      value('timesheets_graphql_requests_total{operation="MyWeek",outcome="BAD_USER_INPUT"}'),
+      value('timesheets_graphql_requests_total{operation="MyEntries",outcome="BAD_USER_INPUT"}'),
     ).toBe(1);
-    expect(value('timesheets_graphql_requests_total{operation="Log",outcome="OK"}')).toBe(1);
-    expect(value('timesheets_graphql_requests_total{operation="Log",outcome="RATE_LIMITED"}')).toBe(
-      1,
-    );
+    expect(
+      value('timesheets_graphql_requests_total{operation="CreateTimesheet",outcome="OK"}'),
+    ).toBe(1);
+    expect(
+      value(
+        'timesheets_graphql_requests_total{operation="CreateTimesheet",outcome="RATE_LIMITED"}',
+      ),
+    ).toBe(1);
     expect(
       value('timesheets_graphql_requests_total{operation="(refused)",outcome="UNAUTHENTICATED"}'),
     ).toBe(1);
     expect(value('timesheets_token_verification_failures_total{reason="expired"}')).toBe(1);
     expect(value('timesheets_rate_limit_refusals_total')).toBe(1);
-    expect(value('timesheets_graphql_request_duration_seconds_count{operation="MyWeek"}')).toBe(3);
+    expect(value('timesheets_graphql_request_duration_seconds_count{operation="MyEntries"}')).toBe(
+      3,
+    );
     expect(value('timesheets_db_pool_connections{state="total"}')).toBe(1);
     expect(value('timesheets_db_pool_waiting')).toBe(0);
+    // Only the trusted documents' operation names are label values; a caller's own are (other).
+    expect(value('timesheets_graphql_requests_total{operation="(other)",outcome="OK"}')).toBe(3);
+    expect(text).not.toContain('Junk');
     expect(text).not.toContain('secret-note-42');
     expect(text).not.toContain(token);
     expect(text).not.toContain('auth0|metrics');

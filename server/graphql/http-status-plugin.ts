@@ -1,33 +1,8 @@
-import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { Kind, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import { insufficientScopeChallenge } from '../auth/errors';
 import type { Context } from '../context';
-
-/** The response keys of the operation's root fields, through fragments, without introspection. */
-function rootResponseKeys(ctx: GraphQLRequestContext<Context>): Set<string> {
-  const keys = new Set<string>();
-  const fragments = new Map(
-    (ctx.document?.definitions ?? []).flatMap((d) =>
-      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
-    ),
-  );
-  const visit = (set: SelectionSetNode, seen: Set<string>) => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (!selection.name.value.startsWith('__')) {
-          keys.add(selection.alias?.value ?? selection.name.value);
-        }
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet, seen);
-      } else if (!seen.has(selection.name.value)) {
-        const fragment = fragments.get(selection.name.value);
-        if (fragment) visit(fragment.selectionSet, new Set([...seen, selection.name.value]));
-      }
-    }
-  };
-  if (ctx.operation) visit(ctx.operation.selectionSet, new Set());
-  return keys;
-}
+import { rootResponseKeys } from './root-fields';
 
 /** Root fields refused by a permission rule (a missing scope or the wrong kind of token). */
 function permissionRefusals(errors: readonly GraphQLFormattedError[]): Map<string, string | null> {
@@ -55,7 +30,7 @@ export const httpStatusPlugin: ApolloServerPlugin<Context> = {
         const { body, http } = ctx.response;
         if (body.kind !== 'single' || !body.singleResult.errors) return Promise.resolve();
         const refused = permissionRefusals(body.singleResult.errors);
-        const roots = rootResponseKeys(ctx);
+        const roots = rootResponseKeys(ctx.document, ctx.operation);
         if (refused.size > 0 && roots.size > 0 && [...roots].every((key) => refused.has(key))) {
           http.status = 403;
           const scopes = [...new Set(refused.values())].filter((s): s is string => s !== null);

@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { GraphQLError, Kind, OperationTypeNode } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Context } from '../context';
+import { rootResponseKeys } from './root-fields';
 
 /** A token bucket per caller: `points` mutations (root fields) per `seconds`. */
 export interface MutationRateLimit {
@@ -28,7 +29,8 @@ export class RateLimitedError extends GraphQLError {
 }
 
 /**
- * Limits mutations per caller (the token's `sub`), each root mutation field costing one point, in
+ * Limits mutations per caller (the token's `sub`), each root mutation field costing one point
+ * (written directly, aliased, or inside fragments on Mutation), in
  * this process's memory (rate-limiter-flexible): with N processes a caller gets up to N times the
  * limit. Queries are not limited. Runs once the operation is known, before anything executes.
  */
@@ -40,12 +42,13 @@ export function rateLimitPlugin(
   return {
     requestDidStart() {
       return Promise.resolve({
-        async didResolveOperation({ operation, contextValue }) {
+        async didResolveOperation({ document, operation, contextValue }) {
           const caller = contextValue.principal?.sub;
           if (operation?.operation !== OperationTypeNode.MUTATION || caller === undefined) return;
-          const fields = operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD);
+          // Every root field that runs costs a point, fragments and aliases included.
+          const fields = rootResponseKeys(document, operation).size;
           try {
-            await limiter.consume(caller, Math.max(1, fields.length));
+            await limiter.consume(caller, Math.max(1, fields));
           } catch (refusal) {
             if (!(refusal instanceof RateLimiterRes)) throw refusal;
             onRefused();

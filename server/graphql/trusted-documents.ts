@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { Kind, parse } from 'graphql';
 import { HttpError } from '../http/read-body';
 
 /**
@@ -39,6 +40,19 @@ export function loadTrustedDocuments(dir: string = TRUSTED_DOCUMENTS_DIR): Trust
     }
   }
   return documents;
+}
+
+/** The names of the operations of the trusted documents (metrics label only these). */
+export function operationNamesOf(documents: TrustedDocuments): Set<string> {
+  const names = new Set<string>();
+  for (const text of documents.values()) {
+    for (const definition of parse(text).definitions) {
+      if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) {
+        names.add(definition.name.value);
+      }
+    }
+  }
+  return names;
 }
 
 /**
