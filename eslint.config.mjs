@@ -13,6 +13,7 @@ export default tseslint.config(
       'server/generated/',
       'web/gql/',
       'cli/gql/',
+      'importer/gql/',
       'artifacts/',
       '*.mjs',
     ],

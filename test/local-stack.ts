@@ -26,7 +26,7 @@ export interface LocalStack {
 export async function startLocalStack(options: TestApiOptions = {}): Promise<LocalStack> {
   const dir = mkdtempSync(join(tmpdir(), 'timesheets-stack-'));
   const idp = await createIdp(
-    loadIdpConfig({ IDP_PORT: '0', DATA_DIR: dir, IDP_LOG_LEVEL: 'silent' }),
+    loadIdpConfig({ NODE_ENV: 'test', IDP_PORT: '0', DATA_DIR: dir, IDP_LOG_LEVEL: 'silent' }),
   );
   const database = await openTestDatabase('sqlite');
   const jwksUri = `${idp.issuer}.well-known/jwks.json`;
