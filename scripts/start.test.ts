@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listenersOf } from '../test/listeners';
 import { until } from '../test/until';
 
 const PORTS = { WEB_PORT: '3210', PORT: '4210', IDP_PORT: '4610', METRICS_PORT: '9610' };
@@ -61,6 +62,14 @@ describe('npm start', () => {
         apiUrl: 'http://localhost:4210/graphql',
       });
       expect(stack.output()).toContain('emma@abc.example');
+      // The HR feed of the local company went through the importer.
+      expect(stack.output()).toContain('[hr] created 7, updated 0, unchanged 0');
+      // The development API, /metrics, the web app and the authorization server: loopback only.
+      for (const port of Object.values(PORTS).map(Number)) {
+        const listeners = listenersOf(port);
+        expect([port, listeners.length > 0]).toEqual([port, true]);
+        expect([port, listeners]).toEqual([port, listeners.map(() => 'loopback')]);
+      }
     } finally {
       stack.child.kill('SIGINT');
     }

@@ -1,7 +1,9 @@
 /**
  * `npm start`: the whole product on one machine. Starts the local authorization server (unless
- * AUTH_ISSUER names a real tenant), the API trusting it, and a static server for the web app,
- * writing the app's config.json. Stops everything on Ctrl-C or when one part dies.
+ * AUTH_ISSUER names a real tenant), the API trusting it, feeds the local company's people to the
+ * directory through the importer (the HR feed), and a static server for the web app, writing the
+ * app's config.json. Everything listens on loopback unless HOST / WEB_HOST say otherwise. Stops
+ * everything on Ctrl-C or when one part dies.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,11 @@ const webPort = Number(env.WEB_PORT ?? 3000);
 const apiPort = Number(env.PORT ?? 4000);
 const idpPort = Number(env.IDP_PORT ?? 4400);
 const metricsPort = Number(env.METRICS_PORT ?? 9464);
+// The development API (Sandbox, introspection, stack traces), /metrics and the web app are for
+// this machine only.
+const LOOPBACK = '127.0.0.1';
+const apiHost = env.HOST ?? LOOPBACK;
+const webHost = env.WEB_HOST ?? LOOPBACK;
 const localIdp = !env.AUTH_ISSUER;
 const issuer = env.AUTH_ISSUER ?? `http://localhost:${idpPort}/`;
 const audience = env.AUTH_AUDIENCE ?? DEFAULT_API_AUDIENCE;
@@ -144,7 +151,44 @@ function serveWeb(): Promise<void> {
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(webPort, () => resolve());
+    server.listen(webPort, webHost, () => resolve());
+  });
+}
+
+/**
+ * The local company's HR feed: the importer pushes importer/demo/people.csv (names, emails and
+ * teams, which the directory takes from HR) with the local machine client. Idempotent.
+ */
+function feedDemoPeople(): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/import.ts', '--people', join('importer', 'demo', 'people.csv')],
+    {
+      cwd: root,
+      env: {
+        ...env,
+        AUTH_ISSUER: issuer,
+        AUTH_AUDIENCE: audience,
+        API_URL: `http://localhost:${apiPort}/graphql`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => {
+    child.on('exit', (code) => {
+      const lines = output
+        .trim()
+        .split('\n')
+        .filter((line) => line.length > 0);
+      for (const line of lines) console.log(`[hr] ${line}`);
+      if (code !== 0) {
+        console.error(`[start] the HR feed failed (exit code ${code}): people have no team yet`);
+      }
+      resolve();
+    });
   });
 }
 
@@ -154,6 +198,8 @@ async function main(): Promise<void> {
   buildWebIfMissing();
   if (localIdp) {
     run('idp', 'idp/main.ts', {
+      // The local authorization server is a development server: it refuses any other mode.
+      NODE_ENV: 'development',
       IDP_PORT: String(idpPort),
       IDP_ISSUER: issuer,
       DATA_DIR: dataDir,
@@ -163,6 +209,8 @@ async function main(): Promise<void> {
   }
   run('api', 'server/main.ts', {
     PORT: String(apiPort),
+    HOST: apiHost,
+    METRICS_HOST: env.METRICS_HOST ?? LOOPBACK,
     AUTH_ISSUER: issuer,
     AUTH_AUDIENCE: audience,
     DATABASE_URL: env.DATABASE_URL ?? `sqlite:${join(dataDir, 'timesheets.db')}`,
@@ -174,6 +222,7 @@ async function main(): Promise<void> {
     METRICS_PORT: String(metricsPort),
   });
   await waitFor(`http://localhost:${apiPort}/readyz`, 'the API');
+  if (localIdp) await feedDemoPeople();
   await serveWeb();
   console.log(`
   Authorization server  ${localIdp ? issuer : `${issuer} (your tenant)`}

@@ -153,7 +153,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     server,
     listen: async () => {
       if (config.metricsPort !== undefined) {
-        metricsServer = await serveMetrics(metrics, config.metricsPort, config.host);
+        metricsServer = await serveMetrics(metrics, config.metricsPort, config.metricsHost);
       }
       return new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -40,7 +40,8 @@ const rateLimit = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-  HOST: z.string().min(1).optional(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   AUTH_ISSUER: z
     .url({ protocol: /^https?$/ })
@@ -106,7 +107,8 @@ export interface Config {
   introspection: boolean;
   /** Which documents run: only trusted ones (production default), or any query text. */
   documents: 'trusted' | 'any';
-  host: string | undefined;
+  /** Where the API listens (loopback unless HOST says otherwise, e.g. 0.0.0.0 in a container). */
+  host: string;
   port: number;
   auth: {
     issuer: string;
@@ -129,6 +131,8 @@ export interface Config {
   shutdownDelayMs: number;
   /** Where /metrics is served; undefined: not served. */
   metricsPort: number | undefined;
+  /** Where /metrics listens: loopback unless METRICS_HOST says otherwise, apart from HOST. */
+  metricsHost: string;
   /**
    * Who owns people's name, email and team in the directory: the HR feed (`upsertPeople`) or the
    * identity provider (access-token claims). The other source never writes them.
@@ -202,6 +206,7 @@ export function loadConfig(
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
     shutdownDelayMs: v.SHUTDOWN_DELAY_MS,
     metricsPort: v.METRICS_PORT,
+    metricsHost: v.METRICS_HOST,
     directorySource: v.DIRECTORY_SOURCE,
     logLevel: v.LOG_LEVEL,
   });
