@@ -1,4 +1,4 @@
-import { csvField, toCsv } from './csv';
+import { toCsv } from './csv';
 
 describe('toCsv', () => {
   it('writes a header and RFC 4180 quoting', () => {
@@ -17,9 +17,19 @@ describe('toCsv', () => {
     );
   });
 
-  it('defuses text a spreadsheet would run as a formula', () => {
-    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-    expect(csvField('@sum')).toBe("'@sum");
-    expect(csvField(-1)).toBe('-1');
+  it('neutralises formulas in notes and in a rejection reason, after a ; too', () => {
+    const csv = toCsv([
+      {
+        date: '2026-11-23',
+        project: 'Audit',
+        hours: 1,
+        notes: 'x;=1+1',
+        status: 'REJECTED',
+        rejectionReason: '=HYPERLINK("http://evil.example")',
+      },
+    ]);
+    expect(csv.split('\r\n')[1]).toBe(
+      '2026-11-23,Audit,1,REJECTED,"x;\'=1+1","\'=HYPERLINK(""http://evil.example"")"',
+    );
   });
 });

@@ -1,3 +1,5 @@
+import { csvLine } from '../../core/csv';
+
 export interface CsvEntry {
   date: string;
   project: string;
@@ -10,24 +12,21 @@ export interface CsvEntry {
 const HEADER = ['date', 'project', 'hours', 'status', 'notes', 'rejection_reason'];
 
 /**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. Text that a
- * spreadsheet would run as a formula (= + - @ tab CR first) gets a leading apostrophe (OWASP CSV injection).
+ * Entries as a CSV document with a header line, CRLF line ends; every text field goes through
+ * the product's one CSV guard (core/csv.ts), the manager's rejection reason included.
  */
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Entries as a CSV document with a header line, CRLF line ends. */
 export function toCsv(entries: readonly CsvEntry[]): string {
-  const lines = [HEADER.join(',')];
+  const lines = [csvLine(HEADER)];
   for (const entry of entries) {
     lines.push(
-      [entry.date, entry.project, entry.hours, entry.status, entry.notes, entry.rejectionReason]
-        .map(csvField)
-        .join(','),
+      csvLine([
+        entry.date,
+        entry.project,
+        entry.hours,
+        entry.status,
+        entry.notes,
+        entry.rejectionReason,
+      ]),
     );
   }
   return `${lines.join('\r\n')}\r\n`;
