@@ -20,7 +20,7 @@ export function Callback() {
     started.current = true;
     const hash = window.location.hash;
     window.history.replaceState(null, '', window.location.pathname);
-    auth.store.completeSignIn(hash).then(
+    auth.store.completeSignIn(hash, window.location.origin).then(
       (returnTo) => router.replace(returnTo),
       (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),
     );

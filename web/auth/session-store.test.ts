@@ -67,7 +67,7 @@ describe('SessionStore', () => {
   it('completes a redirect sign-in: profile, scopes, hint, and the path to go back to', async () => {
     const hints = memoryStorage();
     const store = new SessionStore(fakeBackend(), hints);
-    const returnTo = await store.completeSignIn('#access_token=…');
+    const returnTo = await store.completeSignIn('#access_token=…', 'http://localhost:3000');
     expect(returnTo).toBe('/week/?week=2026-11-23');
     const state = store.getState();
     expect(state.status).toBe('signedIn');
@@ -89,7 +89,16 @@ describe('SessionStore', () => {
         Promise.resolve({ ...tokens(Date.now(), 3600), appState: { returnTo: '//evil.example/' } }),
     });
     const store = new SessionStore(backend, memoryStorage());
-    await expect(store.completeSignIn('#x')).resolves.toBe('/week/');
+    await expect(store.completeSignIn('#x', 'http://localhost:3000')).resolves.toBe('/week/');
+  });
+
+  it('refuses a return path that browsers read as another host (/\\evil.example)', async () => {
+    const backend = fakeBackend({
+      parseHash: () =>
+        Promise.resolve({ ...tokens(Date.now(), 3600), appState: { returnTo: '/\\evil.example' } }),
+    });
+    const store = new SessionStore(backend, memoryStorage());
+    await expect(store.completeSignIn('#x', 'http://localhost:3000')).resolves.toBe('/week/');
   });
 
   it('restores the session after a reload through checkSession when the hint is set', async () => {
@@ -118,7 +127,7 @@ describe('SessionStore', () => {
     const backend = fakeBackend({ parseHash: () => Promise.resolve(tokens(Date.now(), 30)) });
     backend.checkSession.mockImplementation(() => Promise.resolve(tokens(Date.now(), 30)));
     const store = new SessionStore(backend, memoryStorage());
-    await store.completeSignIn('#x');
+    await store.completeSignIn('#x', 'http://localhost:3000');
     const first = await store.getAccessToken();
     await jest.advanceTimersByTimeAsync(19_000);
     expect(backend.checkSession).not.toHaveBeenCalled();
@@ -136,7 +145,7 @@ describe('SessionStore', () => {
       Promise.reject(new AuthError('login_required', 'Login required')),
     );
     const store = new SessionStore(backend, memoryStorage());
-    await store.completeSignIn('#x');
+    await store.completeSignIn('#x', 'http://localhost:3000');
     await jest.advanceTimersByTimeAsync(21_000);
     expect(store.getState().status).toBe('expired');
     expect(store.getState().profile?.name).toBe('Emma Employee');
@@ -149,7 +158,7 @@ describe('SessionStore', () => {
       .mockImplementationOnce(() => Promise.reject(new AuthError('timeout', 'Timeout')))
       .mockImplementation(() => Promise.resolve(tokens(Date.now(), 120)));
     const store = new SessionStore(backend, memoryStorage());
-    await store.completeSignIn('#x');
+    await store.completeSignIn('#x', 'http://localhost:3000');
     await jest.advanceTimersByTimeAsync(80_000);
     expect(store.getState().status).toBe('signedIn');
     await jest.advanceTimersByTimeAsync(5_000);
@@ -163,7 +172,7 @@ describe('SessionStore', () => {
     const unsent = { clear: jest.fn() };
     const backend = fakeBackend();
     const store = new SessionStore(backend, hints, Date.now, unsent);
-    await store.completeSignIn('#x');
+    await store.completeSignIn('#x', 'http://localhost:3000');
     await store.signOut();
     expect(store.getState().status).toBe('signedOut');
     expect(hints.getItem(SESSION_HINT_KEY)).toBeNull();
@@ -175,7 +184,7 @@ describe('SessionStore', () => {
   it('renews once after a 401 and answers whether a fresh token is held', async () => {
     const backend = fakeBackend();
     const store = new SessionStore(backend, memoryStorage());
-    await store.completeSignIn('#x');
+    await store.completeSignIn('#x', 'http://localhost:3000');
     await expect(store.handleUnauthorized()).resolves.toBe(true);
     expect(backend.checkSession).toHaveBeenCalledTimes(1);
     backend.checkSession.mockRejectedValueOnce(new AuthError('login_required', 'Login required'));

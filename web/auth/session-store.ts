@@ -1,5 +1,6 @@
 import type { TokenSet } from './auth0-client';
 import { readAccessTokenClaims } from './token-claims';
+import { safeReturnPath } from './return-path';
 import { parseScopes } from '../../core';
 
 export type AuthStatus = 'loading' | 'signedOut' | 'signedIn' | 'expired';
@@ -119,14 +120,16 @@ export class SessionStore {
     }
   }
 
-  /** Finishes a redirect sign-in from the fragment; answers the path to go back to. */
-  async completeSignIn(hash: string): Promise<string> {
+  /**
+   * Finishes a redirect sign-in from the fragment; answers the path to go back to, on the app's
+   * `origin` only.
+   */
+  async completeSignIn(hash: string, origin: string): Promise<string> {
     try {
       const tokens = await this.backend.parseHash(hash);
       await this.establish(tokens);
       const appState = tokens.appState as { returnTo?: unknown } | null;
-      const returnTo = typeof appState?.returnTo === 'string' ? appState.returnTo : '/week/';
-      return returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/week/';
+      return safeReturnPath(appState?.returnTo, origin);
     } catch (error) {
       this.update({ status: 'signedOut', error: `Sign-in failed: ${errorMessage(error)}` });
       throw error;
