@@ -22,6 +22,7 @@ const MY_TEAMS = graphql(`
       id
       team
       manages
+      reach
     }
   }
 `);
@@ -143,6 +144,7 @@ function Approvals() {
   const [status, setStatus] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const manages = teams.data?.me.manages ?? null;
+  const reach = teams.data?.me.reach;
   const context = useMemo(() => ({ announce: setStatus }), []);
   return (
     <>
@@ -151,9 +153,16 @@ function Approvals() {
       </h1>
       <p className="hint">
         Pending entries by person and week, newest week first
-        {manages ? ` (${manages.length === 1 ? 'team' : 'teams'} ${manages.join(', ')})` : ''}.
-        Approve or reject a whole week, or one entry at a time.
+        {manages ? ` (${manages.length === 1 ? 'team' : 'teams'} ${manages.join(', ')})` : ''}
+        {reach === 'EVERYONE' ? ' (every team)' : ''}. Approve or reject a whole week, or one entry
+        at a time.
       </p>
+      {reach === 'OWN' && (
+        <p className="alert" role="alert">
+          Your account may approve timesheets, but it names no team to approve for, so there is
+          nothing for you here. Ask an administrator to set the teams you manage.
+        </p>
+      )}
       {manages && manages.length > 1 && (
         <TeamFilter teams={manages} team={team} onChange={setTeam} />
       )}

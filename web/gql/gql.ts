@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Me {\n    me {\n      id\n    }\n  }\n": typeof types.MeDocument,
-    "\n  query MyTeams {\n    me {\n      id\n      team\n      manages\n    }\n  }\n": typeof types.MyTeamsDocument,
+    "\n  query MyTeams {\n    me {\n      id\n      team\n      manages\n      reach\n    }\n  }\n": typeof types.MyTeamsDocument,
     "\n  query ApprovalWeeks($team: String, $first: Int!, $after: String) {\n    approvalWeeks(status: PENDING, team: $team, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        weekStart\n        totalHours\n        owner {\n          id\n          name\n          email\n          team\n        }\n        entries {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n          version\n        }\n      }\n    }\n  }\n": typeof types.ApprovalWeeksDocument,
     "\n  fragment DecidedFields on Timesheet {\n    id\n    status\n    rejectionReason\n    decidedBy\n    decidedAt\n    version\n    updatedAt\n  }\n": typeof types.DecidedFieldsFragmentDoc,
     "\n  mutation ApproveTimesheet($id: ID!, $expectedVersion: Int) {\n    approveTimesheet(id: $id, expectedVersion: $expectedVersion) {\n      ...DecidedFields\n    }\n  }\n": typeof types.ApproveTimesheetDocument,
@@ -35,7 +35,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n    }\n  }\n": types.MeDocument,
-    "\n  query MyTeams {\n    me {\n      id\n      team\n      manages\n    }\n  }\n": types.MyTeamsDocument,
+    "\n  query MyTeams {\n    me {\n      id\n      team\n      manages\n      reach\n    }\n  }\n": types.MyTeamsDocument,
     "\n  query ApprovalWeeks($team: String, $first: Int!, $after: String) {\n    approvalWeeks(status: PENDING, team: $team, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        weekStart\n        totalHours\n        owner {\n          id\n          name\n          email\n          team\n        }\n        entries {\n          id\n          userId\n          date\n          project\n          hours\n          notes\n          status\n          version\n        }\n      }\n    }\n  }\n": types.ApprovalWeeksDocument,
     "\n  fragment DecidedFields on Timesheet {\n    id\n    status\n    rejectionReason\n    decidedBy\n    decidedAt\n    version\n    updatedAt\n  }\n": types.DecidedFieldsFragmentDoc,
     "\n  mutation ApproveTimesheet($id: ID!, $expectedVersion: Int) {\n    approveTimesheet(id: $id, expectedVersion: $expectedVersion) {\n      ...DecidedFields\n    }\n  }\n": types.ApproveTimesheetDocument,
@@ -75,7 +75,7 @@ export function graphql(source: "\n  query Me {\n    me {\n      id\n    }\n  }\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyTeams {\n    me {\n      id\n      team\n      manages\n    }\n  }\n"): (typeof documents)["\n  query MyTeams {\n    me {\n      id\n      team\n      manages\n    }\n  }\n"];
+export function graphql(source: "\n  query MyTeams {\n    me {\n      id\n      team\n      manages\n      reach\n    }\n  }\n"): (typeof documents)["\n  query MyTeams {\n    me {\n      id\n      team\n      manages\n      reach\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
