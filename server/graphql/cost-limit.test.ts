@@ -39,7 +39,11 @@ describe('the cost limit', () => {
   const queries = [...loadTrustedDocuments()].flatMap(([hash, text]) => {
     const document = parse(text);
     const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-    if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== OperationTypeNode.QUERY) return [];
+    if (
+      operation?.kind !== Kind.OPERATION_DEFINITION ||
+      operation.operation !== OperationTypeNode.QUERY
+    )
+      return [];
     const variables = largestVariables(text, operation);
     return variables ? [[operation.name?.value ?? hash, document, variables] as const] : [];
   });
