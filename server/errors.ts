@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { WriteConflictError } from './db/errors';
 
 /**
  * Errors that reach API clients. Each carries a stable `extensions.code` from a closed set and the
@@ -59,4 +60,19 @@ export class ForbiddenError extends ClientError {
     super(message, 'FORBIDDEN', 403, options);
     this.name = 'ForbiddenError';
   }
+}
+
+/**
+ * Maps errors of lower layers that a client can act on to the API's own, keeping where they were
+ * raised: a write that kept colliding with concurrent ones (db/) is CONFLICT, try again. Any other
+ * error is returned as it is (and masked later if it is not one of ours).
+ */
+export function toClientError(error: GraphQLError): GraphQLError {
+  if (!(error.originalError instanceof WriteConflictError)) return error;
+  return new GraphQLError(error.originalError.message, {
+    nodes: error.nodes,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { code: 'CONFLICT', http: { status: 409 } },
+  });
 }

@@ -17,9 +17,12 @@ export function isSerializationFailure(error: unknown): boolean {
 }
 
 /**
- * The transaction lost a race and may simply be run again: a unique violation, a PostgreSQL
- * deadlock (40P01) or serialization failure (40001).
+ * A write transaction kept colliding with concurrent ones and was not committed: nothing of it
+ * was written, and running it again later may succeed. The API answers it CONFLICT.
  */
-export function isRetryableConflict(error: unknown): boolean {
-  return isUniqueViolation(error) || isSerializationFailure(error);
+export class WriteConflictError extends Error {
+  constructor(options: { cause: unknown }) {
+    super('The change collided with concurrent changes and was not saved; try again', options);
+    this.name = 'WriteConflictError';
+  }
 }

@@ -1,8 +1,7 @@
 import { SqliteAdapter, sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import { ConflictError } from '../errors';
 import type { Dialect } from './database';
-import { isSerializationFailure } from './errors';
+import { isSerializationFailure, isUniqueViolation, WriteConflictError } from './errors';
 import type { Database } from './schema';
 
 /** How many times a transaction that lost to a concurrent one is run in all. */
@@ -31,27 +30,39 @@ export async function writeTransaction<T>(
   db: Kysely<Database>,
   keys: readonly string[],
   fn: (trx: Kysely<Database>) => Promise<T>,
+  options: WriteOptions = {},
 ): Promise<T> {
-  if (detectDialect(db) === 'postgres') return retryConflicts(() => postgresWrite(db, keys, fn));
-  return sqliteWrite(db, fn);
+  const run =
+    detectDialect(db) === 'postgres'
+      ? () => postgresWrite(db, keys, fn)
+      : () => sqliteWrite(db, fn);
+  return retryCollisions(run, options);
+}
+
+export interface WriteOptions {
+  /**
+   * Run again when a unique index refused a row: the transaction reads before it writes, so a
+   * second run sees the concurrent writer's row (an upload of the same external ids).
+   */
+  retryOnUniqueViolation?: boolean;
 }
 
 /**
- * PostgreSQL may still end a transaction with a serialization failure (40001) or a deadlock
- * (40P01), for example when the server's defaults are stricter: run it again a few times, then
- * answer CONFLICT, which a client may retry, rather than an internal error.
+ * The one retry policy of writes. PostgreSQL may end a transaction with a serialization failure
+ * (40001) or a deadlock (40P01), for example when the server's defaults are stricter; a caller may
+ * add unique violations. Such a transaction runs again, WRITE_ATTEMPTS times in all; past that, a
+ * serialization failure is a WriteConflictError (which a client may retry), never an internal
+ * error, and a unique violation is thrown as it is.
  */
-async function retryConflicts<T>(run: () => Promise<T>): Promise<T> {
+async function retryCollisions<T>(run: () => Promise<T>, options: WriteOptions): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      if (!isSerializationFailure(error)) throw error;
+      const unique = options.retryOnUniqueViolation === true && isUniqueViolation(error);
+      if (!isSerializationFailure(error) && !unique) throw error;
       if (attempt >= WRITE_ATTEMPTS) {
-        throw new ConflictError(
-          'The change collided with concurrent changes and was not saved; try again',
-          { cause: error },
-        );
+        throw unique ? error : new WriteConflictError({ cause: error });
       }
     }
   }

@@ -6,6 +6,7 @@ import type {
 } from '@apollo/server-gateway-interface';
 import { getVariableValues, GraphQLError, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { toClientError } from '../errors';
 
 const MAX_COMPILED_QUERIES = 500;
 
@@ -15,13 +16,13 @@ const MAX_COMPILED_QUERIES = 500;
  * locations and original error (which Apollo's formatError unwraps and masks).
  */
 function toApolloError(error: GraphQLError): GraphQLError {
-  if (error.extensions) return error;
+  if (error.extensions) return toClientError(error);
   const rebuilt = new GraphQLError(error.message, {
     path: error.path,
     originalError: error.originalError ?? undefined,
   });
   (rebuilt as { locations?: GraphQLError['locations'] }).locations = error.locations;
-  return rebuilt;
+  return toClientError(rebuilt);
 }
 
 /**

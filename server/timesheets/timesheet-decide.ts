@@ -5,7 +5,8 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import type { Viewer } from '../reach/reach';
 import type { Timesheet } from './timesheet';
 import { notFound, validOrThrow, versionConflict, type ServiceContext } from './timesheet-checks';
-import { appendEvents, diffEntries, newEvent } from './timesheet-history';
+import * as eventRepo from './timesheet-event.repository';
+import { diffEntries, newEvent } from './timesheet-history';
 import * as repo from './timesheet.repository';
 import { toTimesheet } from './timesheet-rows';
 import { reachesOwnerOf } from './timesheet-approvals';
@@ -57,7 +58,7 @@ function applyDecision(
         reason,
       ),
     );
-    await appendEvents(trx, events);
+    await eventRepo.insertEvents(trx, events);
     return rows;
   });
 }

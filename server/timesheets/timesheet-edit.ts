@@ -10,7 +10,8 @@ import {
   versionConflict,
   type ServiceContext,
 } from './timesheet-checks';
-import { appendEvents, diffEntries, newEvent } from './timesheet-history';
+import * as eventRepo from './timesheet-event.repository';
+import { diffEntries, newEvent } from './timesheet-history';
 import * as repo from './timesheet.repository';
 import { dayKey, toTimesheet } from './timesheet-rows';
 import type { TimesheetRow, TimesheetRowUpdate } from './timesheet.table';
@@ -79,7 +80,9 @@ export async function editEntry(
       await reread();
       throw lockedConflict(id);
     }
-    await appendEvents(trx, [newEvent(updated, ownerId, 'EDITED', changes, at.toISOString())]);
+    await eventRepo.insertEvents(trx, [
+      newEvent(updated, ownerId, 'EDITED', changes, at.toISOString()),
+    ]);
     return updated;
   });
   return toTimesheet(row);

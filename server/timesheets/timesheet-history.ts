@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { fromHundredths } from '../../core';
-import type { Database } from '../db/schema';
 import type { FieldChange, TimesheetAction, TimesheetEvent } from './timesheet';
 import type { NewTimesheetEventRow, TimesheetEventRow } from './timesheet-event.table';
 import type { TimesheetRow } from './timesheet.table';
@@ -52,29 +50,6 @@ export function newEvent(
     changes: JSON.stringify(changes),
     reason,
   };
-}
-
-/** Appends events, in the caller's transaction: the history of a change commits with it. */
-export async function appendEvents(
-  db: Kysely<Database>,
-  events: readonly NewTimesheetEventRow[],
-): Promise<void> {
-  if (events.length > 0) await db.insertInto('timesheet_events').values(events).execute();
-}
-
-/** The events of entries, oldest first within each entry. */
-export function findEventsByEntryIds(
-  db: Kysely<Database>,
-  entryIds: readonly string[],
-): Promise<TimesheetEventRow[]> {
-  if (entryIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('timesheet_events')
-    .selectAll()
-    .where('entry_id', 'in', entryIds)
-    .orderBy('entry_id')
-    .orderBy('id')
-    .execute();
 }
 
 /** Maps a stored event to the domain shape. */

@@ -7,18 +7,16 @@ import {
   validateEntry,
 } from '../../core';
 import type { RuleViolation } from '../../core';
-import { isRetryableConflict } from '../db/errors';
 import type { Database } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
 import { BadUserInputError } from '../errors';
 import type { UploadEntryResult, UploadResult, UploadTimesheetInput } from './timesheet';
 import type { ServiceContext } from './timesheet-checks';
-import { appendEvents, diffEntries, newEvent } from './timesheet-history';
+import * as eventRepo from './timesheet-event.repository';
+import { diffEntries, newEvent } from './timesheet-history';
 import * as repo from './timesheet.repository';
 import { dayKey, newRow, toTimesheet } from './timesheet-rows';
 import type { NewTimesheetRow, TimesheetRow } from './timesheet.table';
-
-const UPLOAD_ATTEMPTS = 3;
 
 /** An upload entry after the checks that need no database: the row to store, or why not. */
 interface CheckedUpload {
@@ -129,7 +127,7 @@ async function storeUpload(
     trx,
     created.map(([, row]) => row),
   );
-  await appendEvents(
+  await eventRepo.insertEvents(
     trx,
     inserted.map((row) => {
       const changes = diffEntries(null, row).filter((change) => change.field !== 'status');
@@ -152,7 +150,7 @@ function summarize(results: UploadEntryResult[]): UploadResult {
   };
 }
 
-/** Judges and stores a batch from an automated process, in one transaction (retried on a race). */
+/** Judges and stores a batch from an automated process, in one transaction (run again on a race). */
 export async function uploadEntries(
   { db, now }: ServiceContext,
   clientId: string,
@@ -164,13 +162,7 @@ export async function uploadEntries(
   const checked = checkUpload(clientId, entries, now());
   const rows = checked.flatMap((entry) => (entry.row ? [entry.row] : []));
   const days = rows.map((row) => dayKey(row.user_id, row.date));
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const store = (trx: Kysely<Database>) => storeUpload(trx, clientId, checked, rows);
-      return summarize(await writeTransaction(db, days, store));
-    } catch (error) {
-      // A concurrent upload of the same externalIds won: run again, they are now UNCHANGED.
-      if (attempt >= UPLOAD_ATTEMPTS || !isRetryableConflict(error)) throw error;
-    }
-  }
+  const store = (trx: Kysely<Database>) => storeUpload(trx, clientId, checked, rows);
+  // A concurrent upload of the same externalIds may win: run again, they are then UNCHANGED.
+  return summarize(await writeTransaction(db, days, store, { retryOnUniqueViolation: true }));
 }

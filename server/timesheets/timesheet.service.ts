@@ -30,13 +30,8 @@ import {
 } from './timesheet-checks';
 import { decideEntry, decideWeek, rejection } from './timesheet-decide';
 import { editEntry } from './timesheet-edit';
-import {
-  appendEvents,
-  diffEntries,
-  findEventsByEntryIds,
-  newEvent,
-  toEvent,
-} from './timesheet-history';
+import * as eventRepo from './timesheet-event.repository';
+import { diffEntries, newEvent, toEvent } from './timesheet-history';
 import * as repo from './timesheet.repository';
 import { dayKey, newRow, toTimesheet } from './timesheet-rows';
 import { uploadEntries } from './timesheet-upload';
@@ -157,7 +152,7 @@ async function history(
   viewer: Viewer,
   id: string,
 ): Promise<TimesheetEvent[]> {
-  const rows = isUuid(id) ? await findEventsByEntryIds(db, [id]) : [];
+  const rows = isUuid(id) ? await eventRepo.findEventsByEntryIds(db, [id]) : [];
   const owner = rows[0]?.owner_id;
   if (owner === undefined || !(await reachesOwnerOf(db, viewer, 'see', owner))) {
     throw new NotFoundError(`Timesheet ${id} not found`);
@@ -166,7 +161,7 @@ async function history(
 }
 
 async function historiesOf({ db }: ServiceContext, ids: readonly string[]) {
-  const events = (await findEventsByEntryIds(db, ids)).map(toEvent);
+  const events = (await eventRepo.findEventsByEntryIds(db, ids)).map(toEvent);
   return ids.map((id) => events.filter((event) => event.entryId === id));
 }
 
@@ -228,7 +223,9 @@ async function insertChecked(trx: ServiceContext['db'], actorId: string, row: Ne
   const [stored] = await repo.insertTimesheets(trx, [row]);
   if (!stored) throw new Error('insert returned no row');
   const changes = diffEntries(null, stored).filter((change) => change.field !== 'status');
-  await appendEvents(trx, [newEvent(stored, actorId, 'CREATED', changes, stored.created_at)]);
+  await eventRepo.insertEvents(trx, [
+    newEvent(stored, actorId, 'CREATED', changes, stored.created_at),
+  ]);
   return stored;
 }
 
@@ -238,7 +235,9 @@ async function deleteOwn({ db, now }: ServiceContext, ownerId: string, id: strin
     const row = await repo.deleteUnapprovedTimesheet(trx, ownerId, id);
     if (row) {
       const changes = diffEntries(row, null);
-      await appendEvents(trx, [newEvent(row, ownerId, 'DELETED', changes, now().toISOString())]);
+      await eventRepo.insertEvents(trx, [
+        newEvent(row, ownerId, 'DELETED', changes, now().toISOString()),
+      ]);
       return id;
     }
     const current = await repo.findTimesheetById(trx, id);
