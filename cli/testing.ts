@@ -3,56 +3,22 @@
  * documents only) on a fresh SQLite file, a config directory per test, and a test that plays the
  * person's browser. Nothing about tokens is mocked.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_API_AUDIENCE } from '../core/api';
-import { loadIdpConfig } from '../idp/config';
-import { createIdp, type Idp } from '../idp/create-idp';
 import { Browser, signIn } from '../idp/testing';
-import { startTestApi, type TestApi } from '../test/api';
-import { openTestDatabase, type TestDatabase } from '../test/databases';
+import { LOCAL_AUDIENCE, startLocalStack, type LocalStack } from '../test/local-stack';
 import type { ContextOptions } from './context';
 import type { ExitCode } from './errors';
 import { runCli } from './run-cli';
 
-/** The API identifier of the local tenant (idp/tenant.json). */
-export const LOCAL_AUDIENCE = DEFAULT_API_AUDIENCE;
-
-/** The authorization server and the API the client talks to, and a temp folder of the test's. */
-export interface LocalStack {
-  idp: Idp;
-  api: TestApi;
-  database: TestDatabase;
-  dir: string;
-  close: () => Promise<void>;
-}
+export { LOCAL_AUDIENCE, type LocalStack };
 
 /**
- * The local authorization server (NODE_ENV=test, on a free port) and the API accepting only
- * trusted documents, as in production, on a fresh SQLite file.
+ * The local authorization server and the API accepting only trusted documents, as in production,
+ * on a fresh SQLite file.
  */
-export async function startCliStack(): Promise<LocalStack> {
-  const dir = mkdtempSync(join(tmpdir(), 'timesheets-cli-stack-'));
-  const idp = await createIdp(
-    loadIdpConfig({ IDP_PORT: '0', DATA_DIR: dir, IDP_LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
-  );
-  const database = await openTestDatabase('sqlite');
-  const jwksUri = `${idp.issuer}.well-known/jwks.json`;
-  const api = await startTestApi(
-    { issuer: idp.issuer, audience: LOCAL_AUDIENCE, jwksUri },
-    database,
-    {
-      env: { GRAPHQL_DOCUMENTS: 'trusted' },
-    },
-  );
-  const close = async () => {
-    await api.close();
-    await database.close();
-    await idp.close();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  return { idp, api, database, dir, close };
+export function startCliStack(): Promise<LocalStack> {
+  return startLocalStack({ env: { GRAPHQL_DOCUMENTS: 'trusted' } });
 }
 
 /** What one run of the client printed and returned. */

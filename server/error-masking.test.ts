@@ -30,22 +30,6 @@ afterAll(async () => {
   await issuer.close();
 });
 
-/** Posts a raw body (an operation name of one's choosing) and answers status and parsed body. */
-async function post(api: TestApi, body: unknown, token?: string) {
-  const response = await fetch(api.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  const json = (await response.json()) as {
-    errors?: { message: string; extensions?: { code?: string } }[];
-  };
-  return { status: response.status, json };
-}
-
 describe('requests the API cannot run', () => {
   let database: TestDatabase;
   let api: TestApi;
@@ -64,7 +48,7 @@ describe('requests the API cannot run', () => {
   ])('answers an unknown operationName %s with 400 BAD_REQUEST', async (_when, withToken) => {
     const token = withToken ? await issuer.userToken('auth0|op-name', EMPLOYEE) : undefined;
     const query = 'query Mine { timesheets(first: 1) { totalCount } }';
-    const { status, json } = await post(api, { query, operationName: 'Theirs' }, token);
+    const { status, body: json } = await api.post({ query, operationName: 'Theirs' }, token);
     expect(status).toBe(400);
     expect(json.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
     expect(json.errors?.[0]?.message).toBe('Unknown operation named "Theirs".');
@@ -72,7 +56,7 @@ describe('requests the API cannot run', () => {
 
   it('answers a document of two operations without operationName with 400 BAD_REQUEST', async () => {
     const query = 'query A { __typename } query B { __typename }';
-    const { status, json } = await post(api, { query });
+    const { status, body: json } = await api.post({ query });
     expect(status).toBe(400);
     expect(json.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
@@ -167,7 +151,7 @@ describeEachDatabase('text with NUL and other control characters', (getDb) => {
       { query: OWN, variables: { first: 'x' } },
     ];
     for (const body of bodies) {
-      const { json } = await post(api, body, token);
+      const { body: json } = await api.post(body, token);
       for (const error of json.errors ?? []) {
         expect(CLOSED_CODES).toContain(error.extensions?.code);
       }

@@ -21,6 +21,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestApi {
   url: string;
   app: App;
+  /** POSTs any JSON body (operationName, extensions…), with the bearer token when one is given. */
+  post: <T = Record<string, unknown>>(body: unknown, token?: string) => Promise<GraphQLResponse<T>>;
   /** POSTs a GraphQL operation, with `Authorization: Bearer <token>` when a token is given. */
   gql: <T = Record<string, unknown>>(
     query: string,
@@ -62,14 +64,14 @@ export async function startTestApi(
   });
   const app = await createApp(config, { logger, database, now });
   const url = (await app.listen()).replace('localhost', '127.0.0.1');
-  const gql: TestApi['gql'] = async (query, variables, token) => {
+  const post: TestApi['post'] = async (body, token) => {
     const response = await fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify(body),
     });
     return {
       status: response.status,
@@ -87,5 +89,6 @@ export async function startTestApi(
     expect(status).toBe(200);
     return body.data as T;
   };
-  return { url, app, gql, ok, close: () => app.close() };
+  const gql: TestApi['gql'] = (query, variables, token) => post({ query, variables }, token);
+  return { url, app, post, gql, ok, close: () => app.close() };
 }
