@@ -133,6 +133,19 @@ describe('HTTP', () => {
     expect(large.body.errors?.[0]?.message).toMatch(/^Query cost \d+ is over the limit of 8000/);
   });
 
+  it('costs a document again when a variable of @include changes, once computed for other values', async () => {
+    const token = await issuer.userToken('auth0|emma', ['read:timesheets']);
+    const page = `timesheets(first: 200) @include(if: $all) {
+      edges { node { id date project hours notes status history { action at changes { field from to } } } }
+    }`;
+    const query = `query Maybe($all: Boolean!) { a: ${page} b: ${page} c: ${page} me { id } }`;
+    expect((await api.gql(query, { all: false }, token)).status).toBe(200);
+    expect((await api.gql(query, { all: false }, token)).status).toBe(200);
+    const all = await api.gql(query, { all: true }, token);
+    expect(all.status).toBe(400);
+    expect(all.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('refuses a query with too many aliases before running it', async () => {
     const token = await issuer.userToken('auth0|emma', ['read:timesheets']);
     const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: timesheets { totalCount }`);
