@@ -9,7 +9,7 @@ import * as eventRepo from './timesheet-event.repository';
 import { diffEntries, newEvent } from './timesheet-history';
 import * as repo from './timesheet.repository';
 import { toTimesheet } from './timesheet-rows';
-import { reachesOwnerOf } from './timesheet-approvals';
+import { reachesOwnerOf } from '../reach/owner-reach';
 import type { TimesheetRow } from './timesheet.table';
 
 /** A decision: approve, or reject with a reason (checked by {@link rejection}). */

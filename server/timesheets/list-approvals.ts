@@ -1,27 +1,11 @@
-import type { Kysely } from 'kysely';
 import { fromHundredths, MAX_WEEKS_PER_PAGE } from '../../core';
-import type { Database } from '../db/schema';
-import { findTeamOf } from '../people/person.repository';
-import { reachesOwner, type ReachPurpose, type Viewer } from '../reach/reach';
+import type { Viewer } from '../reach/reach';
 import { decodeWeekCursor, encodeWeekCursor } from './cursor';
-import type { ApprovalWeek, ApprovalWeekPage, TimesheetStatus } from './timesheet';
+import type { ApprovalWeek, ApprovalWeekPage, PageArgs, TimesheetStatus } from './timesheet';
+import { loadPage } from './read-entries';
 import { checkFirst, type ServiceContext } from './timesheet-checks';
 import * as repo from './timesheet.repository';
 import { toTimesheet } from './timesheet-rows';
-
-/**
- * Whether a viewer reaches one owner (see server/reach): the owner's team is read from the
- * directory only when the reach depends on it.
- */
-export async function reachesOwnerOf(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  purpose: ReachPurpose,
-  ownerId: string,
-): Promise<boolean> {
-  const team = viewer.reach.kind === 'teams' ? await findTeamOf(db, ownerId) : null;
-  return reachesOwner(viewer, purpose, { id: ownerId, team });
-}
 
 /**
  * The filter of an approval queue: the entries the viewer may decide (never their own),
@@ -78,4 +62,14 @@ export async function listApprovalWeeks(
       endCursor: last ? encodeWeekCursor(last) : null,
     },
   };
+}
+
+/** Entries in one status of the people the viewer may decide on, newest date first. */
+export function listForApproval(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  status: TimesheetStatus,
+  args: PageArgs,
+) {
+  return loadPage(ctx, approvalFilter(viewer, status), args);
 }
