@@ -602,7 +602,11 @@ export type Viewer = {
   reach: Reach;
   /** The scopes granted to the token. */
   scopes: Array<Scalars['String']['output']>;
-  /** The caller's team, from the token's team claim. */
+  /**
+   * The caller's team as the token's team claim says it. Reach follows the directory's team
+   * (`Person.team`), which the HR feed owns unless the API is set to take it from tokens
+   * (DIRECTORY_SOURCE).
+   */
   team?: Maybe<Scalars['String']['output']>;
 };
 

@@ -29,7 +29,7 @@ export interface TimesheetTotalsRow {
 type Entries = ExpressionBuilder<Database, 'timesheet_entries'>;
 
 /** Entries whose owner is in one of `teams` (none when `teams` is empty). */
-export function ownedByTeams(eb: Entries, teams: readonly string[]) {
+function ownedByTeams(eb: Entries, teams: readonly string[]) {
   if (teams.length === 0) return eb.lit(false);
   return eb(
     'timesheet_entries.user_id',
