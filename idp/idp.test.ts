@@ -4,8 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { ALL_SCOPES, SCOPE_DESCRIPTIONS, type Scope } from '../core/scopes';
-import { loadIdpConfig } from './config';
-import { createIdp, type Idp } from './create-idp';
+import type { Idp } from './create-idp';
+import { startTestIdp } from './test-idp';
 import {
   authorizeUrl,
   Browser,
@@ -24,17 +24,7 @@ const CARLOS = { email: 'carlos@contractor.example', password: 'carlos-dev-passw
 let dataDir: string;
 let idp: Idp;
 
-function startIdp(env: Record<string, string> = {}) {
-  return createIdp(
-    loadIdpConfig({
-      IDP_PORT: '0',
-      DATA_DIR: dataDir,
-      IDP_LOG_LEVEL: 'silent',
-      NODE_ENV: 'test',
-      ...env,
-    }),
-  );
-}
+const startIdp = (env: Record<string, string> = {}) => startTestIdp(dataDir, env);
 
 function login(
   user: { email: string; password: string },

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadIdpConfig } from './config';
-import { createIdp, type Idp } from './create-idp';
+import type { Idp } from './create-idp';
+import { startTestIdp } from './test-idp';
 import {
   EMAIL_AND_IP_WINDOW_SECONDS,
   IP_WINDOW_SECONDS,
@@ -18,9 +18,7 @@ let idp: Idp;
 
 beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'idp-throttle-'));
-  idp = await createIdp(
-    loadIdpConfig({ IDP_PORT: '0', DATA_DIR: dataDir, IDP_LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
-  );
+  idp = await startTestIdp(dataDir);
 });
 
 afterEach(async () => {

@@ -4,8 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { DEFAULT_CLAIMS_NAMESPACE, teamClaimNames } from '../core/claims';
-import { DEFAULT_TENANT_FILE, loadIdpConfig } from './config';
-import { createIdp, type Idp } from './create-idp';
+import { DEFAULT_TENANT_FILE } from './config';
+import type { Idp } from './create-idp';
+import { startTestIdp } from './test-idp';
 import { parseTenant, TenantFileError } from './tenant';
 import { Browser } from './testing';
 import {
@@ -30,9 +31,7 @@ let idp: Idp;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'idp-native-'));
-  idp = await createIdp(
-    loadIdpConfig({ IDP_PORT: '0', DATA_DIR: dataDir, IDP_LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
-  );
+  idp = await startTestIdp(dataDir);
 });
 
 afterAll(async () => {

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { DEFAULT_CLAIMS_NAMESPACE, teamClaimNames } from '../core/claims';
 import { DEFAULT_TENANT_FILE, IdpConfigError, loadIdpConfig } from './config';
-import { createIdp, type Idp } from './create-idp';
+import type { Idp } from './create-idp';
+import { startTestIdp } from './test-idp';
 import { parseTenant, TenantFileError } from './tenant';
 import { clientCredentials, implicitLogin } from './testing';
 
@@ -17,17 +18,7 @@ const SCOPES = 'openid read:timesheets create:timesheets delete:timesheets appro
 let dataDir: string;
 let idp: Idp;
 
-function startIdp(env: Record<string, string> = {}) {
-  return createIdp(
-    loadIdpConfig({
-      IDP_PORT: '0',
-      DATA_DIR: dataDir,
-      IDP_LOG_LEVEL: 'silent',
-      NODE_ENV: 'test',
-      ...env,
-    }),
-  );
-}
+const startIdp = (env: Record<string, string> = {}) => startTestIdp(dataDir, env);
 
 /** Signs `nickname` in through the implicit grant and returns the verified access token claims. */
 async function accessTokenOf(

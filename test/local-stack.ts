@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_API_AUDIENCE } from '../core/api';
-import { loadIdpConfig } from '../idp/config';
-import { createIdp, type Idp } from '../idp/create-idp';
+import { startTestIdp } from '../idp/test-idp';
+import type { Idp } from '../idp/create-idp';
 import { startTestApi, type TestApi, type TestApiOptions } from './api';
 import { openTestDatabase, type TestDatabase } from './databases';
 
@@ -25,9 +25,7 @@ export interface LocalStack {
  */
 export async function startLocalStack(options: TestApiOptions = {}): Promise<LocalStack> {
   const dir = mkdtempSync(join(tmpdir(), 'timesheets-stack-'));
-  const idp = await createIdp(
-    loadIdpConfig({ NODE_ENV: 'test', IDP_PORT: '0', DATA_DIR: dir, IDP_LOG_LEVEL: 'silent' }),
-  );
+  const idp = await startTestIdp(dir);
   const database = await openTestDatabase('sqlite');
   const jwksUri = `${idp.issuer}.well-known/jwks.json`;
   const api = await startTestApi(
