@@ -11,7 +11,8 @@ export const MAX_WEEKS_PER_PAGE = 50;
 
 /**
  * Every `extensions.code` an API error can carry: the closed set clients switch on. Anything else
- * the server meets is answered as INTERNAL_SERVER_ERROR, with no detail.
+ * the server meets is answered as INTERNAL_SERVER_ERROR, with no detail. The last four are
+ * answered before GraphQL runs, for the body itself.
  */
 export const API_ERROR_CODES = {
   unauthenticated: 'UNAUTHENTICATED',
@@ -28,6 +29,12 @@ export const API_ERROR_CODES = {
   /** A document sent by hash that the server does not hold (Apollo's automatic persisted queries). */
   persistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
   internal: 'INTERNAL_SERVER_ERROR',
+  /** Query text sent to an API that runs only trusted documents. */
+  trustedDocumentRequired: 'TRUSTED_DOCUMENT_REQUIRED',
+  /** A hash of no trusted document. */
+  unknownDocument: 'UNKNOWN_DOCUMENT',
+  /** A body over MAX_BODY_BYTES (HTTP 413). */
+  payloadTooLarge: 'PAYLOAD_TOO_LARGE',
 } as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES];

@@ -1,12 +1,15 @@
 import { GraphQLError } from 'graphql';
+import { API_ERROR_CODES, type ApiErrorCode } from '../core/api';
 import { WriteConflictError } from './db/errors';
 
 /**
  * Errors that reach API clients. Each carries a stable `extensions.code` from a closed set and the
  * HTTP status Apollo Server should answer with when the error ends the whole request.
  */
-export type ErrorCode =
-  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT';
+export type ErrorCode = Extract<
+  ApiErrorCode,
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT'
+>;
 
 interface ClientErrorOptions {
   cause?: unknown;
@@ -49,7 +52,7 @@ export class NotFoundError extends ClientError {
 /** The request is valid but the current state forbids it (an approved entry, a decided entry). */
 export class ConflictError extends ClientError {
   constructor(message: string, options: ClientErrorOptions = {}) {
-    super(message, 'CONFLICT', 409, options);
+    super(message, API_ERROR_CODES.conflict, 409, options);
     this.name = 'ConflictError';
   }
 }
@@ -73,6 +76,6 @@ export function toClientError(error: GraphQLError): GraphQLError {
     nodes: error.nodes,
     path: error.path,
     originalError: error.originalError,
-    extensions: { code: 'CONFLICT', http: { status: 409 } },
+    extensions: { code: API_ERROR_CODES.conflict, http: { status: 409 } },
   });
 }

@@ -1,3 +1,4 @@
+import { API_ERROR_CODES } from '../../core/api';
 import { CliError, EXIT, InputError } from '../errors';
 
 /** A GraphQL error as the API sends it: `extensions` is the contract, the message is for people. */
@@ -9,10 +10,10 @@ export interface GraphQLErrorBody {
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** Codes meaning the API does not hold this client's documents (trusted documents, APQ). */
-const UNKNOWN_DOCUMENT_CODES = new Set([
-  'PERSISTED_QUERY_NOT_FOUND',
-  'UNKNOWN_DOCUMENT',
-  'TRUSTED_DOCUMENT_REQUIRED',
+const UNKNOWN_DOCUMENT_CODES = new Set<unknown>([
+  API_ERROR_CODES.persistedQueryNotFound,
+  API_ERROR_CODES.unknownDocument,
+  API_ERROR_CODES.trustedDocumentRequired,
 ]);
 
 /**
@@ -22,11 +23,11 @@ const UNKNOWN_DOCUMENT_CODES = new Set([
 export function toCliError(operation: string, error: GraphQLErrorBody | undefined): CliError {
   const code = text(error?.extensions?.code);
   const message = error?.message ?? 'no error given';
-  if (code === 'BAD_USER_INPUT') {
+  if (code === API_ERROR_CODES.badUserInput) {
     const field = text(error?.extensions?.field);
     return new InputError(`The API refused the entry: ${message}`, field);
   }
-  if (code === 'FORBIDDEN') {
+  if (code === API_ERROR_CODES.forbidden) {
     const scope = text(error?.extensions?.scope);
     const why = scope ? `your account lacks the permission ${scope}` : message;
     return new CliError(`Not allowed: ${why}`, EXIT.failed);
@@ -38,7 +39,7 @@ export function toCliError(operation: string, error: GraphQLErrorBody | undefine
       EXIT.failed,
     );
   }
-  if (code === 'RATE_LIMITED') {
+  if (code === API_ERROR_CODES.rateLimited) {
     return new CliError('The API is busy with your requests: try again in a minute', EXIT.failed);
   }
   return new CliError(

@@ -57,7 +57,7 @@ export function maskUnexpected(logger: Logger) {
       message: 'Internal server error',
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: API_ERROR_CODES.internal },
     };
   };
 }

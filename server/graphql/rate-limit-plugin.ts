@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError, OperationTypeNode } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { API_ERROR_CODES } from '../../core/api';
 import type { Context } from '../context';
 import { rootResponseKeys } from './root-fields';
 
@@ -16,7 +17,7 @@ export class RateLimitedError extends GraphQLError {
   constructor(retryAfterSeconds: number) {
     super(`Too many changes: try again in ${retryAfterSeconds} s`, {
       extensions: {
-        code: 'RATE_LIMITED',
+        code: API_ERROR_CODES.rateLimited,
         retryAfter: retryAfterSeconds,
         http: {
           status: 429,

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { Kind, parse } from 'graphql';
+import { API_ERROR_CODES, type ApiErrorCode } from '../../core/api';
 import { HttpError } from '../http/read-body';
 
 /**
@@ -85,7 +86,7 @@ interface GraphQLBody {
   extensions?: { persistedQuery?: { sha256Hash?: unknown } };
 }
 
-const refuse = (message: string, code: string) => new HttpError(400, message, code);
+const refuse = (message: string, code: ApiErrorCode) => new HttpError(400, message, code);
 
 function hashOfBody(body: GraphQLBody): string | undefined {
   const hash = body.extensions?.persistedQuery?.sha256Hash;
@@ -104,7 +105,7 @@ export function admitBody(
 ): unknown {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     if (mode === 'trusted')
-      throw refuse('Send one GraphQL request as a JSON object', 'BAD_REQUEST');
+      throw refuse('Send one GraphQL request as a JSON object', API_ERROR_CODES.badRequest);
     return body;
   }
   const request = body as GraphQLBody;
@@ -119,12 +120,12 @@ export function admitBody(
     throw refuse(
       'This API runs only trusted documents: send extensions.persistedQuery.sha256Hash of a ' +
         'document your client shipped, not query text',
-      'TRUSTED_DOCUMENT_REQUIRED',
+      API_ERROR_CODES.trustedDocumentRequired,
     );
   }
   throw refuse(
     `Unknown document ${hash}: this API runs only the documents its clients shipped`,
-    'UNKNOWN_DOCUMENT',
+    API_ERROR_CODES.unknownDocument,
   );
 }
 
@@ -139,7 +140,7 @@ export function admitSearch(
   try {
     extensions = JSON.parse(params.get('extensions') ?? 'null') as GraphQLBody['extensions'];
   } catch {
-    throw refuse('extensions is not valid JSON', 'BAD_REQUEST');
+    throw refuse('extensions is not valid JSON', API_ERROR_CODES.badRequest);
   }
   const body = { query: params.get('query') ?? undefined, extensions: extensions ?? undefined };
   const admitted = admitBody(body, mode, documents) as GraphQLBody;

@@ -1,12 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import getRawBody from 'raw-body';
+import { API_ERROR_CODES, type ApiErrorCode } from '../../core/api';
 
 /** An HTTP-level refusal, answered before GraphQL runs. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly code: string,
+    readonly code: ApiErrorCode,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -25,9 +26,13 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<unk
   } catch (error) {
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') {
-      throw new HttpError(413, `Request body is larger than ${limit} bytes`, 'PAYLOAD_TOO_LARGE');
+      throw new HttpError(
+        413,
+        `Request body is larger than ${limit} bytes`,
+        API_ERROR_CODES.payloadTooLarge,
+      );
     }
-    throw new HttpError(400, 'Request body could not be read', 'BAD_REQUEST');
+    throw new HttpError(400, 'Request body could not be read', API_ERROR_CODES.badRequest);
   }
   const contentType = req.headers['content-type'] ?? '';
   if (!contentType.toLowerCase().includes('json')) return text;
@@ -35,6 +40,6 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<unk
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new HttpError(400, 'Request body is not valid JSON', 'BAD_REQUEST');
+    throw new HttpError(400, 'Request body is not valid JSON', API_ERROR_CODES.badRequest);
   }
 }

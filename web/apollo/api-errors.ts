@@ -1,4 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { API_ERROR_CODES } from '../../core/api';
 
 /** An API failure sorted by what the person can do about it. */
 export type ApiProblem =
@@ -44,15 +45,16 @@ export function describeApiError(error: unknown): ApiProblem {
   const code = extensions.code;
   const message = first?.message ?? (error instanceof Error ? error.message : String(error));
   const status = ServerError.is(error) ? error.statusCode : null;
-  if (code === 'UNAUTHENTICATED' || status === 401) return { kind: 'unauthenticated', message };
-  if (code === 'FORBIDDEN' || status === 403) {
+  if (code === API_ERROR_CODES.unauthenticated || status === 401)
+    return { kind: 'unauthenticated', message };
+  if (code === API_ERROR_CODES.forbidden || status === 403) {
     return { kind: 'forbidden', message, scope: stringOrNull(extensions.scope) };
   }
-  if (code === 'BAD_USER_INPUT') {
+  if (code === API_ERROR_CODES.badUserInput) {
     return { kind: 'badInput', message, field: stringOrNull(extensions.field) };
   }
-  if (code === 'NOT_FOUND') return { kind: 'notFound', message };
-  if (code === 'CONFLICT') {
+  if (code === API_ERROR_CODES.notFound) return { kind: 'notFound', message };
+  if (code === API_ERROR_CODES.conflict) {
     const version = extensions.currentVersion;
     return {
       kind: 'conflict',
