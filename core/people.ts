@@ -40,7 +40,8 @@ function blankToNull(value: string | null | undefined): string | null {
   return trimmed.length > 0 ? trimmed : null;
 }
 
-function tooLong(field: PersonViolation['field'], value: string | null, max: number) {
+/** A text field of a person: no control characters, at most `max` characters. */
+function checkText(field: PersonViolation['field'], value: string | null, max: number) {
   if (value !== null && hasControlCharacter(value)) {
     return { field, message: `${field} must not contain control characters` };
   }
@@ -73,12 +74,12 @@ export function validatePerson(input: PersonInput): PersonValidation {
   };
   const violation =
     (idProblem ? { field: 'id' as const, message: `id ${idProblem}` } : null) ??
-    tooLong('name', person.name, MAX_PERSON_NAME_LENGTH) ??
-    tooLong('email', person.email, MAX_EMAIL_LENGTH) ??
+    checkText('name', person.name, MAX_PERSON_NAME_LENGTH) ??
+    checkText('email', person.email, MAX_EMAIL_LENGTH) ??
     (person.email !== null && !EMAIL.test(person.email)
       ? { field: 'email' as const, message: `email "${person.email}" is not an email address` }
       : null) ??
-    tooLong('team', person.team, MAX_TEAM_LENGTH);
+    checkText('team', person.team, MAX_TEAM_LENGTH);
   return violation ? { ok: false, violation } : { ok: true, value: person };
 }
 

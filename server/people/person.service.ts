@@ -57,9 +57,6 @@ export function createPersonService(
   };
 
   return {
-    /** Who owns name, email and team here. */
-    source,
-
     /** The people with these ids, in the same order; someone never seen has only an id. */
     async findByIds(ids: readonly string[]): Promise<Person[]> {
       const rows = await repo.findPeopleByIds(db, [...new Set(ids)]);
