@@ -5,3 +5,4 @@ export * from './people';
 export * from './scopes';
 export * from './text';
 export * from './timesheet-rules';
+export * from './work-week';

@@ -10,6 +10,8 @@ export const SCOPES = {
    */
   approveAllTeams: 'approve:all-teams',
   batchUpload: 'batch:upload',
+  /** Payroll: close the period through a date (nothing on or before it changes), and reopen it. */
+  closePeriods: 'close:periods',
 } as const;
 
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
@@ -25,6 +27,7 @@ export const SCOPE_DESCRIPTIONS: Readonly<Record<Scope, string>> = {
   'approve:timesheets': "Approve or reject other people's timesheet entries",
   'approve:all-teams': 'Approve timesheets of every team (payroll), not only the teams you manage',
   'batch:upload': 'Upload timesheet entries on behalf of people (automated process)',
+  'close:periods': 'Close the payroll period so that nothing in it changes, and reopen it',
 };
 
 /**

@@ -8,10 +8,20 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type PersonInput = {
   /** The email address, at most 320 characters. */
   email?: string | null | undefined;
+  /** The first day of employment; null or absent when not known. */
+  employedFrom?: string | null | undefined;
+  /** The last day of employment, not before `employedFrom`; null or absent while employed. */
+  employedUntil?: string | null | undefined;
   /** The person's id: the `sub` of their access tokens, 1 to 200 characters. */
   id: string | number;
   /** The display name, at most 200 characters. */
   name?: string | null | undefined;
+  /**
+   * Expected hours on each weekday, Monday first: exactly 7 values, each 0 to 24 with at most two
+   * decimals (all zeros for a contractor without fixed hours). Null or absent: the company default,
+   * 8 hours Monday to Friday.
+   */
+  schedule?: Array<number> | null | undefined;
   /** The team, 1 to 100 characters. */
   team?: string | null | undefined;
 };

@@ -3,6 +3,7 @@ import type { Kysely, Migration, MigrationResultSet } from 'kysely';
 import * as createTimesheetEntries from './migrations/2026-11-25-0001-create-timesheet-entries';
 import * as teamWorkflow from './migrations/2026-11-30-0001-team-workflow';
 import * as peopleSource from './migrations/2026-12-07-0001-people-source';
+import * as weeklyCycle from './migrations/2026-12-08-0001-weekly-cycle';
 
 /**
  * Every migration, by name; names start with their date so they sort in the order they run.
@@ -12,6 +13,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-25-0001-create-timesheet-entries': createTimesheetEntries,
   '2026-11-30-0001-team-workflow': teamWorkflow,
   '2026-12-07-0001-people-source': peopleSource,
+  '2026-12-08-0001-weekly-cycle': weeklyCycle,
 };
 
 /**

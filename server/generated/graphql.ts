@@ -2,6 +2,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Timesheet as TimesheetModel, TimesheetPage as TimesheetPageModel, UploadResult as UploadResultModel, UploadEntryResult as UploadEntryResultModel, TimesheetEvent as TimesheetEventModel, ApprovalWeek as ApprovalWeekModel, ApprovalWeekPage as ApprovalWeekPageModel } from '../timesheets/timesheet';
 import type { Person as PersonModel, UpsertPeopleResult as UpsertPeopleResultModel } from '../people/person';
+import type { TimesheetWeek as TimesheetWeekModel, TimesheetWeekPage as TimesheetWeekPageModel, WeekEvent as WeekEventModel, Absence as AbsenceModel, Holiday as HolidayModel } from '../weeks/week';
+import type { Period as PeriodModel, PeriodEvent as PeriodEventModel, ClosePeriodResult as ClosePeriodResultModel } from '../period/period';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +21,28 @@ export type Scalars = {
   /** A calendar date without a time zone, formatted YYYY-MM-DD (RFC 3339 full-date). */
   LocalDate: { input: string; output: string; }
 };
+
+/** A declared absence of one person on one day. */
+export type Absence = {
+  __typename?: 'Absence';
+  /** The day. */
+  date: Scalars['LocalDate']['output'];
+  /** Hours of absence. */
+  hours: Scalars['Float']['output'];
+  /** The absence's id. */
+  id: Scalars['ID']['output'];
+  /** What kind of absence. */
+  kind: AbsenceKind;
+};
+
+/** What kind of absence. */
+export type AbsenceKind =
+  /** Any other absence (training, parental leave, ...). */
+  | 'OTHER'
+  /** Sick leave. */
+  | 'SICK'
+  /** Paid leave. */
+  | 'VACATION';
 
 /** One person's entries of one week (Monday to Sunday) in one status. */
 export type ApprovalWeek = {
@@ -40,6 +64,18 @@ export type ApprovalWeekConnection = {
   nodes: Array<ApprovalWeek>;
   /** Where this page stands. */
   pageInfo: PageInfo;
+};
+
+/** The outcome of `closePeriod`. */
+export type ClosePeriodResult = {
+  __typename?: 'ClosePeriodResult';
+  /**
+   * The person-weeks of the newly closed range that were not APPROVED, of people expected to file
+   * them and of people with entries in them, by week then owner name.
+   */
+  notApproved: Array<TimesheetWeek>;
+  /** The period after closing. */
+  period: Period;
 };
 
 /** A new entry for the caller. */
@@ -70,6 +106,23 @@ export type FieldChange = {
   to?: Maybe<Scalars['String']['output']>;
 };
 
+/** A public holiday of the company calendar: nobody is expected to work. */
+export type Holiday = {
+  __typename?: 'Holiday';
+  /** The day. */
+  date: Scalars['LocalDate']['output'];
+  /** Its name, e.g. "Christmas Day". */
+  name: Scalars['String']['output'];
+};
+
+/** A public holiday for the company calendar. */
+export type HolidayInput = {
+  /** The day. */
+  date: Scalars['LocalDate']['input'];
+  /** Its name, 1 to 100 characters. */
+  name: Scalars['String']['input'];
+};
+
 /**
  * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
  * `uploadTimesheets`, where the automated process names the person.
@@ -83,31 +136,78 @@ export type Mutation = {
    */
   approveTimesheet: Timesheet;
   /**
-   * Approves every PENDING entry of one person in one week, in one transaction, and answers them.
-   * Needs `approve:timesheets`. A person the caller may not approve for answers NOT_FOUND; the
-   * caller's own week answers FORBIDDEN; a week with no pending entry answers CONFLICT.
+   * Approves a SUBMITTED week of one person, and with it every entry of the week, in one
+   * transaction; answers the entries. Needs `approve:timesheets`. A person the caller may not
+   * approve for answers NOT_FOUND; the caller's own week answers FORBIDDEN; a week that is not
+   * SUBMITTED answers CONFLICT with `extensions.weekStatus`; a week in a closed period answers
+   * CONFLICT with `extensions.closedThrough`. The week is then APPROVED: frozen.
    */
   approveWeek: Array<Timesheet>;
+  /**
+   * Closes the payroll period through a date: from then on nothing dated on or before it can change
+   * on any path (entries, absences, uploads, submissions, decisions), answered CONFLICT with
+   * `extensions.closedThrough`. Needs `close:periods`. The date must be later than the current close
+   * date and not in the future. Answers the period and the person-weeks of the newly closed range
+   * that were not approved, so payroll sees what is left.
+   */
+  closePeriod: ClosePeriodResult;
   /**
    * Logs time for the caller. Needs `create:timesheets`. Sending the same `idempotencyKey` again
    * returns the entry made the first time and writes nothing.
    */
   createTimesheet: Timesheet;
   /**
+   * Deletes one of the caller's absences and answers its id. Needs `delete:timesheets`. The week
+   * rules of entries apply.
+   */
+  deleteAbsence: Scalars['ID']['output'];
+  /**
    * Deletes one of the caller's own entries that is not approved, and answers its id.
    * Needs `delete:timesheets`. Its history stays readable through `timesheetHistory`.
    */
   deleteTimesheet: Scalars['ID']['output'];
+  /**
+   * Declares an absence of the caller on one day (vacation, sick leave, other). Needs
+   * `create:timesheets`. Absences count towards the week's expected hours. The week rules of entries
+   * apply: a SUBMITTED week goes back to OPEN, an APPROVED week or a closed period answers CONFLICT.
+   */
+  recordAbsence: Absence;
   /**
    * Rejects a pending entry of someone the caller approves for, with the reason shown to its owner,
    * who may fix and resubmit it. Needs `approve:timesheets`; visibility as for `approveTimesheet`.
    */
   rejectTimesheet: Timesheet;
   /**
-   * Rejects every PENDING entry of one person in one week, in one transaction, with one reason, and
-   * answers them. Needs `approve:timesheets`; otherwise as `approveWeek`.
+   * Returns a SUBMITTED week to its owner with one reason: the week becomes REJECTED and its pending
+   * entries are rejected with that reason, in one transaction; answers the entries. Needs
+   * `approve:timesheets`; otherwise as `approveWeek`.
    */
   rejectWeek: Array<Timesheet>;
+  /**
+   * Moves the close date back so that days from `from` on can change again. Needs `close:periods`.
+   * `from` must be on or before the current close date; the new close date is the day before it.
+   */
+  reopenPeriod: Period;
+  /**
+   * Saves the caller's week grid in one transaction, all or nothing: each cell sets the hours of one
+   * project on one day. A cell with no entry and hours above 0 creates one; a cell holding one entry
+   * changes its hours (0 deletes it, which needs `delete:timesheets` too); a cell holding more than
+   * one entry answers BAD_USER_INPUT naming the cell, since the grid cannot tell which to change.
+   * Needs `create:timesheets`. The entry and week rules apply as for single entries (a SUBMITTED
+   * week goes back to OPEN). A stale `expectedVersion` answers CONFLICT with
+   * `extensions.currentVersion`.
+   */
+  saveWeek: TimesheetWeek;
+  /**
+   * Submits the caller's own week for approval: OPEN or REJECTED becomes SUBMITTED, and rejected
+   * entries of the week are pending again. Needs `create:timesheets` (a person's token). A week that
+   * starts after the current one answers BAD_USER_INPUT. When the recorded hours plus absences fall
+   * short of the expected hours, `note` is required (BAD_USER_INPUT with `extensions.field: "note"`).
+   * A stale `expectedVersion` answers CONFLICT with `extensions.currentVersion`; a SUBMITTED or
+   * APPROVED week answers CONFLICT with `extensions.weekStatus`; a closed period answers CONFLICT
+   * with `extensions.closedThrough`. Nothing is written on any error.
+   */
+  submitWeek: TimesheetWeek;
   /**
    * Changes one of the caller's own entries. Needs `create:timesheets`. Only the fields given change;
    * the entry rules apply to the new values. A PENDING entry stays PENDING; a REJECTED one is
@@ -123,12 +223,23 @@ export type Mutation = {
    */
   uploadTimesheets: UploadResult;
   /**
+   * Adds or updates public holidays of the company calendar, for the automated process (client
+   * credentials). Needs `batch:upload`. A holiday's expected hours are 0 for everyone. A bad holiday
+   * refuses the whole call, naming it by its index, and nothing is written.
+   */
+  upsertHolidays: UpsertHolidaysResult;
+  /**
    * Adds or updates people in the directory, for the automated process (client credentials). Needs
    * `batch:upload`. Each person is stored as given: a null `name`, `email` or `team` clears it.
    * Sending the same people again changes nothing. A bad person refuses the whole call, naming the
    * person by its index, and nothing is written.
    */
   upsertPeople: UpsertPeopleResult;
+  /**
+   * Takes the caller's SUBMITTED week back to OPEN, before a manager decides. Needs
+   * `create:timesheets`. Errors as for `submitWeek`.
+   */
+  withdrawWeek: TimesheetWeek;
 };
 
 
@@ -147,8 +258,19 @@ export type MutationApproveTimesheetArgs = {
  * `uploadTimesheets`, where the automated process names the person.
  */
 export type MutationApproveWeekArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   userId: Scalars['ID']['input'];
   weekStart: Scalars['LocalDate']['input'];
+};
+
+
+/**
+ * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
+ * `uploadTimesheets`, where the automated process names the person.
+ */
+export type MutationClosePeriodArgs = {
+  reason?: InputMaybe<Scalars['String']['input']>;
+  through: Scalars['LocalDate']['input'];
 };
 
 
@@ -165,8 +287,28 @@ export type MutationCreateTimesheetArgs = {
  * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
  * `uploadTimesheets`, where the automated process names the person.
  */
+export type MutationDeleteAbsenceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
+ * `uploadTimesheets`, where the automated process names the person.
+ */
 export type MutationDeleteTimesheetArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
+ * `uploadTimesheets`, where the automated process names the person.
+ */
+export type MutationRecordAbsenceArgs = {
+  date: Scalars['LocalDate']['input'];
+  hours: Scalars['Float']['input'];
+  kind: AbsenceKind;
 };
 
 
@@ -186,8 +328,41 @@ export type MutationRejectTimesheetArgs = {
  * `uploadTimesheets`, where the automated process names the person.
  */
 export type MutationRejectWeekArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   reason: Scalars['String']['input'];
   userId: Scalars['ID']['input'];
+  weekStart: Scalars['LocalDate']['input'];
+};
+
+
+/**
+ * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
+ * `uploadTimesheets`, where the automated process names the person.
+ */
+export type MutationReopenPeriodArgs = {
+  from: Scalars['LocalDate']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
+ * `uploadTimesheets`, where the automated process names the person.
+ */
+export type MutationSaveWeekArgs = {
+  cells: Array<WeekCellInput>;
+  expectedVersion: Scalars['Int']['input'];
+  weekStart: Scalars['LocalDate']['input'];
+};
+
+
+/**
+ * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
+ * `uploadTimesheets`, where the automated process names the person.
+ */
+export type MutationSubmitWeekArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
   weekStart: Scalars['LocalDate']['input'];
 };
 
@@ -216,8 +391,27 @@ export type MutationUploadTimesheetsArgs = {
  * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
  * `uploadTimesheets`, where the automated process names the person.
  */
+export type MutationUpsertHolidaysArgs = {
+  holidays: Array<HolidayInput>;
+};
+
+
+/**
+ * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
+ * `uploadTimesheets`, where the automated process names the person.
+ */
 export type MutationUpsertPeopleArgs = {
   people: Array<PersonInput>;
+};
+
+
+/**
+ * Write operations. The owner of a new entry is always the caller (the token's `sub`), except for
+ * `uploadTimesheets`, where the automated process names the person.
+ */
+export type MutationWithdrawWeekArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  weekStart: Scalars['LocalDate']['input'];
 };
 
 /** Where a page stands in the whole list. */
@@ -229,6 +423,37 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** The payroll period. */
+export type Period = {
+  __typename?: 'Period';
+  /** The last closed day: nothing dated on or before it can change. Null while nothing is closed. */
+  closedThrough?: Maybe<Scalars['LocalDate']['output']>;
+  /** Every close and reopen, oldest first. */
+  history: Array<PeriodEvent>;
+};
+
+/** Whether a period was closed or reopened. */
+export type PeriodAction =
+  /** Payroll closed the period through a date. */
+  | 'CLOSED'
+  /** Payroll moved the close date back. */
+  | 'REOPENED';
+
+/** One close or reopen of the payroll period. */
+export type PeriodEvent = {
+  __typename?: 'PeriodEvent';
+  /** Closed or reopened. */
+  action: PeriodAction;
+  /** Who did it. */
+  actor: Person;
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The close date after the change; null when nothing is closed any more. */
+  closedThrough?: Maybe<Scalars['LocalDate']['output']>;
+  /** Why. */
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
 /**
  * A person in the API's directory. The API learns people from their access tokens (id, name, email,
  * team) and from the automated process (`upsertPeople`). A person never seen has only an `id`.
@@ -237,6 +462,10 @@ export type Person = {
   __typename?: 'Person';
   /** The email address. */
   email?: Maybe<Scalars['String']['output']>;
+  /** The first day of employment, from the HR feed; null when not known. */
+  employedFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** The last day of employment, from the HR feed; null while employed. */
+  employedUntil?: Maybe<Scalars['LocalDate']['output']>;
   /**
    * The person's id: the `sub` of their access tokens. For a change made by a machine client, the
    * client id.
@@ -244,6 +473,11 @@ export type Person = {
   id: Scalars['ID']['output'];
   /** The display name. */
   name?: Maybe<Scalars['String']['output']>;
+  /**
+   * Hours the person is expected to work on each weekday, Monday first (7 values), from the HR feed;
+   * null means the company default, 8 hours Monday to Friday.
+   */
+  schedule?: Maybe<Array<Scalars['Float']['output']>>;
   /** The team the person belongs to; managers approve the people of the teams they manage. */
   team?: Maybe<Scalars['String']['output']>;
 };
@@ -252,10 +486,20 @@ export type Person = {
 export type PersonInput = {
   /** The email address, at most 320 characters. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** The first day of employment; null or absent when not known. */
+  employedFrom?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** The last day of employment, not before `employedFrom`; null or absent while employed. */
+  employedUntil?: InputMaybe<Scalars['LocalDate']['input']>;
   /** The person's id: the `sub` of their access tokens, 1 to 200 characters. */
   id: Scalars['ID']['input'];
   /** The display name, at most 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Expected hours on each weekday, Monday first: exactly 7 values, each 0 to 24 with at most two
+   * decimals (all zeros for a contractor without fixed hours). Null or absent: the company default,
+   * 8 hours Monday to Friday.
+   */
+  schedule?: InputMaybe<Array<Scalars['Float']['input']>>;
   /** The team, 1 to 100 characters. */
   team?: InputMaybe<Scalars['String']['input']>;
 };
@@ -279,10 +523,27 @@ export type Query = {
    * is unknown. The caller's own entries are not listed: nobody decides on their own.
    */
   approvals: TimesheetConnection;
+  /**
+   * Public holidays of the company calendar between two dates (at most 366 days apart), by date.
+   * Needs `read:timesheets`.
+   */
+  holidays: Array<Holiday>;
   /** Who is calling: the identity and the scopes of the access token. Any valid token may ask. */
   me: Viewer;
+  /**
+   * The payroll period: the date through which nothing may change any more, and its history. Needs
+   * `read:timesheets`.
+   */
+  period: Period;
   /** The projects the caller has logged time on, most recently used first. Needs `read:timesheets`. */
   projects: Array<Scalars['String']['output']>;
+  /**
+   * Completeness of one week: one row per person expected to file it (an employee or contractor of
+   * the directory employed in that week) whom the caller reaches, including people with nothing
+   * recorded, by name. Needs `approve:timesheets`; the same people are visible as in `approvals`,
+   * never the caller. The caller's own week is `week`.
+   */
+  teamWeeks: TimesheetWeekConnection;
   /**
    * One entry by id. Needs `read:timesheets`. Answers null for an entry that does not exist or that
    * the caller may not see: someone else's entry is visible only to an approver
@@ -297,6 +558,12 @@ export type Query = {
   timesheetHistory: Array<TimesheetEvent>;
   /** The caller's own timesheet entries, newest date first. Needs `read:timesheets`. */
   timesheets: TimesheetConnection;
+  /**
+   * The caller's own week (Monday to Sunday): its status, version, hours against expected hours,
+   * missing days, entries and absences. Needs `read:timesheets`. A week with nothing stored is OPEN
+   * at version 0.
+   */
+  week: TimesheetWeek;
 };
 
 
@@ -327,8 +594,30 @@ export type QueryApprovalsArgs = {
  * Read operations. Every field needs a valid bearer access token; the scope each one needs is listed
  * in its description.
  */
+export type QueryHolidaysArgs = {
+  from: Scalars['LocalDate']['input'];
+  to: Scalars['LocalDate']['input'];
+};
+
+
+/**
+ * Read operations. Every field needs a valid bearer access token; the scope each one needs is listed
+ * in its description.
+ */
 export type QueryProjectsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Read operations. Every field needs a valid bearer access token; the scope each one needs is listed
+ * in its description.
+ */
+export type QueryTeamWeeksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  team?: InputMaybe<Scalars['String']['input']>;
+  weekStart: Scalars['LocalDate']['input'];
 };
 
 
@@ -359,6 +648,15 @@ export type QueryTimesheetsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['LocalDate']['input']>;
   to?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+
+/**
+ * Read operations. Every field needs a valid bearer access token; the scope each one needs is listed
+ * in its description.
+ */
+export type QueryWeekArgs = {
+  weekStart: Scalars['LocalDate']['input'];
 };
 
 /** How far a caller's approval reaches. Nobody decides on their own entries, whatever the reach. */
@@ -478,6 +776,82 @@ export type TimesheetStatus =
   | 'REJECTED';
 
 /**
+ * One person's week: its status in the cycle, its hours against what was expected, and what it
+ * holds.
+ */
+export type TimesheetWeek = {
+  __typename?: 'TimesheetWeek';
+  /** The hours of the week's absences. */
+  absenceHours: Scalars['Float']['output'];
+  /** The week's absences, by date. */
+  absences: Array<Absence>;
+  /**
+   * Whether the week is in a closed period (`period.closedThrough` on or after its Sunday): nothing
+   * in it can change.
+   */
+  closed: Scalars['Boolean']['output'];
+  /** When a manager approved or rejected the week. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The manager who approved or rejected the week. */
+  decidedBy?: Maybe<Person>;
+  /** The week's entries, by date, then by creation. */
+  entries: Array<Timesheet>;
+  /**
+   * The hours the owner is expected to work this week: their schedule over the days they are
+   * employed, less public holidays.
+   */
+  expectedHours: Scalars['Float']['output'];
+  /**
+   * Every change of the week, oldest first: submissions, withdrawals, decisions, and the entry and
+   * absence changes that moved it.
+   */
+  history: Array<WeekEvent>;
+  /** Public holidays in the week. */
+  holidays: Array<Holiday>;
+  /** Working days (expected hours above 0) up to today with neither an entry nor an absence. */
+  missingDays: Array<Scalars['LocalDate']['output']>;
+  /** The owner's note with the last submission (why the week is short). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Whose week it is. */
+  owner: Person;
+  /** Why a manager rejected the week, while it is REJECTED. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The hours of the week's entries that are not rejected. */
+  recordedHours: Scalars['Float']['output'];
+  /** Where the week is in its cycle. */
+  status: TimesheetWeekStatus;
+  /** When the owner last submitted the week; null if never. */
+  submittedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * 0 while nothing is stored, then one more on every change of the week or of an entry or absence
+   * in it. Send it as `expectedVersion`.
+   */
+  version: Scalars['Int']['output'];
+  /** The Monday the week starts on. */
+  weekStart: Scalars['LocalDate']['output'];
+};
+
+/** A page of person-weeks. */
+export type TimesheetWeekConnection = {
+  __typename?: 'TimesheetWeekConnection';
+  /** The person-weeks of this page, by owner name, then id. */
+  nodes: Array<TimesheetWeek>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+};
+
+/** Where a person-week (Monday to Sunday) is in its cycle. */
+export type TimesheetWeekStatus =
+  /** Approved by a manager: frozen, every write to it answers CONFLICT. */
+  | 'APPROVED'
+  /** Being filled; the default of every week. Its entries are drafts: no manager sees them. */
+  | 'OPEN'
+  /** Returned to its owner with a reason; the owner fixes and submits it again. */
+  | 'REJECTED'
+  /** Submitted by its owner, waiting for a manager. */
+  | 'SUBMITTED';
+
+/**
  * Changes to one entry: only the fields given change. The rules of `CreateTimesheetInput` apply to
  * the resulting entry.
  */
@@ -559,6 +933,17 @@ export type UploadTimesheetInput = {
   userId: Scalars['ID']['input'];
 };
 
+/** The outcome of `upsertHolidays`. */
+export type UpsertHolidaysResult = {
+  __typename?: 'UpsertHolidaysResult';
+  /** Holidays that were not in the calendar. */
+  created: Scalars['Int']['output'];
+  /** Holidays already stored with the same name. */
+  unchanged: Scalars['Int']['output'];
+  /** Holidays whose name changed. */
+  updated: Scalars['Int']['output'];
+};
+
 /** The outcome of `upsertPeople`. */
 export type UpsertPeopleResult = {
   __typename?: 'UpsertPeopleResult';
@@ -616,6 +1001,66 @@ export type ViewerKind =
   | 'CLIENT'
   /** A person signed in through an interactive grant. */
   | 'USER';
+
+/** What happened to a week. */
+export type WeekAction =
+  /** An absence was deleted from the week. */
+  | 'ABSENCE_DELETED'
+  /** An absence was recorded in the week. */
+  | 'ABSENCE_RECORDED'
+  /** A manager approved the week. */
+  | 'APPROVED'
+  /**
+   * An entry of the week was created, changed or deleted (`entryId`; its own history has the
+   * fields).
+   */
+  | 'ENTRY_CHANGED'
+  /**
+   * A manager rejected the week; `reason` says why, `entryId` names the entry when one entry was
+   * rejected.
+   */
+  | 'REJECTED'
+  /** The owner submitted the week; `note` holds their note. */
+  | 'SUBMITTED'
+  /**
+   * The week went back to OPEN: the owner withdrew it, or changed an entry or absence in it, or an
+   * upload wrote into it (`entryId` names the entry).
+   */
+  | 'WITHDRAWN';
+
+/** One cell of the week grid: the hours of one project on one day. */
+export type WeekCellInput = {
+  /** The day, inside the week. */
+  date: Scalars['LocalDate']['input'];
+  /**
+   * The hours for this project on this day: 0 clears the cell, else more than 0 and at most 24 with
+   * at most two decimals.
+   */
+  hours: Scalars['Float']['input'];
+  /** The project, 1 to 100 characters after trimming. */
+  project: Scalars['String']['input'];
+};
+
+/** One change of a week. Events are written in the same transaction as the change and never change. */
+export type WeekEvent = {
+  __typename?: 'WeekEvent';
+  /** What was done. */
+  action: WeekAction;
+  /** Who did it: the owner, a manager, or the machine client of an upload. */
+  actor: Person;
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The entry or absence the change was about, if any. */
+  entryId?: Maybe<Scalars['ID']['output']>;
+  /** The owner's note with a submission. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The reason of a rejection, or what caused a withdrawal. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The week's status after the change. */
+  status: TimesheetWeekStatus;
+  /** The week's version after the change. */
+  version: Scalars['Int']['output'];
+};
 
 
 
@@ -690,18 +1135,26 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Absence: ResolverTypeWrapper<AbsenceModel>;
+  AbsenceKind: AbsenceKind;
   ApprovalWeek: ResolverTypeWrapper<ApprovalWeekModel>;
   ApprovalWeekConnection: ResolverTypeWrapper<ApprovalWeekPageModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ClosePeriodResult: ResolverTypeWrapper<ClosePeriodResultModel>;
   CreateTimesheetInput: CreateTimesheetInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FieldChange: ResolverTypeWrapper<FieldChange>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Holiday: ResolverTypeWrapper<HolidayModel>;
+  HolidayInput: HolidayInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LocalDate: ResolverTypeWrapper<Scalars['LocalDate']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Period: ResolverTypeWrapper<PeriodModel>;
+  PeriodAction: PeriodAction;
+  PeriodEvent: ResolverTypeWrapper<PeriodEventModel>;
   Person: ResolverTypeWrapper<PersonModel>;
   PersonInput: PersonInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -713,30 +1166,43 @@ export type ResolversTypes = {
   TimesheetEdge: ResolverTypeWrapper<Omit<TimesheetEdge, 'node'> & { node: ResolversTypes['Timesheet'] }>;
   TimesheetEvent: ResolverTypeWrapper<TimesheetEventModel>;
   TimesheetStatus: TimesheetStatus;
+  TimesheetWeek: ResolverTypeWrapper<TimesheetWeekModel>;
+  TimesheetWeekConnection: ResolverTypeWrapper<TimesheetWeekPageModel>;
+  TimesheetWeekStatus: TimesheetWeekStatus;
   UpdateTimesheetInput: UpdateTimesheetInput;
   UploadEntryResult: ResolverTypeWrapper<UploadEntryResultModel>;
   UploadResult: ResolverTypeWrapper<UploadResultModel>;
   UploadStatus: UploadStatus;
   UploadTimesheetInput: UploadTimesheetInput;
+  UpsertHolidaysResult: ResolverTypeWrapper<UpsertHolidaysResult>;
   UpsertPeopleResult: ResolverTypeWrapper<UpsertPeopleResultModel>;
   Viewer: ResolverTypeWrapper<Viewer>;
   ViewerKind: ViewerKind;
+  WeekAction: WeekAction;
+  WeekCellInput: WeekCellInput;
+  WeekEvent: ResolverTypeWrapper<WeekEventModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Absence: AbsenceModel;
   ApprovalWeek: ApprovalWeekModel;
   ApprovalWeekConnection: ApprovalWeekPageModel;
   Boolean: Scalars['Boolean']['output'];
+  ClosePeriodResult: ClosePeriodResultModel;
   CreateTimesheetInput: CreateTimesheetInput;
   DateTime: Scalars['DateTime']['output'];
   FieldChange: FieldChange;
   Float: Scalars['Float']['output'];
+  Holiday: HolidayModel;
+  HolidayInput: HolidayInput;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   LocalDate: Scalars['LocalDate']['output'];
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  Period: PeriodModel;
+  PeriodEvent: PeriodEventModel;
   Person: PersonModel;
   PersonInput: PersonInput;
   Query: Record<PropertyKey, never>;
@@ -745,12 +1211,24 @@ export type ResolversParentTypes = {
   TimesheetConnection: TimesheetPageModel;
   TimesheetEdge: Omit<TimesheetEdge, 'node'> & { node: ResolversParentTypes['Timesheet'] };
   TimesheetEvent: TimesheetEventModel;
+  TimesheetWeek: TimesheetWeekModel;
+  TimesheetWeekConnection: TimesheetWeekPageModel;
   UpdateTimesheetInput: UpdateTimesheetInput;
   UploadEntryResult: UploadEntryResultModel;
   UploadResult: UploadResultModel;
   UploadTimesheetInput: UploadTimesheetInput;
+  UpsertHolidaysResult: UpsertHolidaysResult;
   UpsertPeopleResult: UpsertPeopleResultModel;
   Viewer: Viewer;
+  WeekCellInput: WeekCellInput;
+  WeekEvent: WeekEventModel;
+};
+
+export type AbsenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Absence'] = ResolversParentTypes['Absence']> = {
+  date?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AbsenceKind'], ParentType, ContextType>;
 };
 
 export type ApprovalWeekResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApprovalWeek'] = ResolversParentTypes['ApprovalWeek']> = {
@@ -765,6 +1243,11 @@ export type ApprovalWeekConnectionResolvers<ContextType = Context, ParentType ex
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type ClosePeriodResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClosePeriodResult'] = ResolversParentTypes['ClosePeriodResult']> = {
+  notApproved?: Resolver<Array<ResolversTypes['TimesheetWeek']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -775,6 +1258,11 @@ export type FieldChangeResolvers<ContextType = Context, ParentType extends Resol
   to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type HolidayResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Holiday'] = ResolversParentTypes['Holiday']> = {
+  date?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface LocalDateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['LocalDate'], any> {
   name: 'LocalDate';
 }
@@ -782,13 +1270,21 @@ export interface LocalDateScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   approveTimesheet?: Resolver<ResolversTypes['Timesheet'], ParentType, ContextType, RequireFields<MutationApproveTimesheetArgs, 'id'>>;
   approveWeek?: Resolver<Array<ResolversTypes['Timesheet']>, ParentType, ContextType, RequireFields<MutationApproveWeekArgs, 'userId' | 'weekStart'>>;
+  closePeriod?: Resolver<ResolversTypes['ClosePeriodResult'], ParentType, ContextType, RequireFields<MutationClosePeriodArgs, 'through'>>;
   createTimesheet?: Resolver<ResolversTypes['Timesheet'], ParentType, ContextType, RequireFields<MutationCreateTimesheetArgs, 'input'>>;
+  deleteAbsence?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteAbsenceArgs, 'id'>>;
   deleteTimesheet?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteTimesheetArgs, 'id'>>;
+  recordAbsence?: Resolver<ResolversTypes['Absence'], ParentType, ContextType, RequireFields<MutationRecordAbsenceArgs, 'date' | 'hours' | 'kind'>>;
   rejectTimesheet?: Resolver<ResolversTypes['Timesheet'], ParentType, ContextType, RequireFields<MutationRejectTimesheetArgs, 'id' | 'reason'>>;
   rejectWeek?: Resolver<Array<ResolversTypes['Timesheet']>, ParentType, ContextType, RequireFields<MutationRejectWeekArgs, 'reason' | 'userId' | 'weekStart'>>;
+  reopenPeriod?: Resolver<ResolversTypes['Period'], ParentType, ContextType, RequireFields<MutationReopenPeriodArgs, 'from' | 'reason'>>;
+  saveWeek?: Resolver<ResolversTypes['TimesheetWeek'], ParentType, ContextType, RequireFields<MutationSaveWeekArgs, 'cells' | 'expectedVersion' | 'weekStart'>>;
+  submitWeek?: Resolver<ResolversTypes['TimesheetWeek'], ParentType, ContextType, RequireFields<MutationSubmitWeekArgs, 'expectedVersion' | 'weekStart'>>;
   updateTimesheet?: Resolver<ResolversTypes['Timesheet'], ParentType, ContextType, RequireFields<MutationUpdateTimesheetArgs, 'expectedVersion' | 'id' | 'input'>>;
   uploadTimesheets?: Resolver<ResolversTypes['UploadResult'], ParentType, ContextType, RequireFields<MutationUploadTimesheetsArgs, 'entries'>>;
+  upsertHolidays?: Resolver<ResolversTypes['UpsertHolidaysResult'], ParentType, ContextType, RequireFields<MutationUpsertHolidaysArgs, 'holidays'>>;
   upsertPeople?: Resolver<ResolversTypes['UpsertPeopleResult'], ParentType, ContextType, RequireFields<MutationUpsertPeopleArgs, 'people'>>;
+  withdrawWeek?: Resolver<ResolversTypes['TimesheetWeek'], ParentType, ContextType, RequireFields<MutationWithdrawWeekArgs, 'expectedVersion' | 'weekStart'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -796,21 +1292,41 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Period'] = ResolversParentTypes['Period']> = {
+  closedThrough?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PeriodEvent']>, ParentType, ContextType>;
+};
+
+export type PeriodEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PeriodEvent'] = ResolversParentTypes['PeriodEvent']> = {
+  action?: Resolver<ResolversTypes['PeriodAction'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  closedThrough?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  employedFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  employedUntil?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  schedule?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
   team?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   approvalWeeks?: Resolver<ResolversTypes['ApprovalWeekConnection'], ParentType, ContextType, RequireFields<QueryApprovalWeeksArgs, 'first' | 'status'>>;
   approvals?: Resolver<ResolversTypes['TimesheetConnection'], ParentType, ContextType, RequireFields<QueryApprovalsArgs, 'first' | 'status'>>;
+  holidays?: Resolver<Array<ResolversTypes['Holiday']>, ParentType, ContextType, RequireFields<QueryHolidaysArgs, 'from' | 'to'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
   projects?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryProjectsArgs, 'first'>>;
+  teamWeeks?: Resolver<ResolversTypes['TimesheetWeekConnection'], ParentType, ContextType, RequireFields<QueryTeamWeeksArgs, 'first' | 'weekStart'>>;
   timesheet?: Resolver<Maybe<ResolversTypes['Timesheet']>, ParentType, ContextType, RequireFields<QueryTimesheetArgs, 'id'>>;
   timesheetHistory?: Resolver<Array<ResolversTypes['TimesheetEvent']>, ParentType, ContextType, RequireFields<QueryTimesheetHistoryArgs, 'id'>>;
   timesheets?: Resolver<ResolversTypes['TimesheetConnection'], ParentType, ContextType, RequireFields<QueryTimesheetsArgs, 'first'>>;
+  week?: Resolver<ResolversTypes['TimesheetWeek'], ParentType, ContextType, RequireFields<QueryWeekArgs, 'weekStart'>>;
 };
 
 export type TimesheetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Timesheet'] = ResolversParentTypes['Timesheet']> = {
@@ -852,6 +1368,32 @@ export type TimesheetEventResolvers<ContextType = Context, ParentType extends Re
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type TimesheetWeekResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimesheetWeek'] = ResolversParentTypes['TimesheetWeek']> = {
+  absenceHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  absences?: Resolver<Array<ResolversTypes['Absence']>, ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['Timesheet']>, ParentType, ContextType>;
+  expectedHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['WeekEvent']>, ParentType, ContextType>;
+  holidays?: Resolver<Array<ResolversTypes['Holiday']>, ParentType, ContextType>;
+  missingDays?: Resolver<Array<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TimesheetWeekStatus'], ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weekStart?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+};
+
+export type TimesheetWeekConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimesheetWeekConnection'] = ResolversParentTypes['TimesheetWeekConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['TimesheetWeek']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type UploadEntryResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UploadEntryResult'] = ResolversParentTypes['UploadEntryResult']> = {
   externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -866,6 +1408,12 @@ export type UploadResultResolvers<ContextType = Context, ParentType extends Reso
   rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   results?: Resolver<Array<ResolversTypes['UploadEntryResult']>, ParentType, ContextType>;
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UpsertHolidaysResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpsertHolidaysResult'] = ResolversParentTypes['UpsertHolidaysResult']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type UpsertPeopleResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpsertPeopleResult'] = ResolversParentTypes['UpsertPeopleResult']> = {
@@ -887,23 +1435,43 @@ export type ViewerResolvers<ContextType = Context, ParentType extends ResolversP
   team?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type WeekEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WeekEvent'] = ResolversParentTypes['WeekEvent']> = {
+  action?: Resolver<ResolversTypes['WeekAction'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TimesheetWeekStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
+  Absence?: AbsenceResolvers<ContextType>;
   ApprovalWeek?: ApprovalWeekResolvers<ContextType>;
   ApprovalWeekConnection?: ApprovalWeekConnectionResolvers<ContextType>;
+  ClosePeriodResult?: ClosePeriodResultResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   FieldChange?: FieldChangeResolvers<ContextType>;
+  Holiday?: HolidayResolvers<ContextType>;
   LocalDate?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Period?: PeriodResolvers<ContextType>;
+  PeriodEvent?: PeriodEventResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Timesheet?: TimesheetResolvers<ContextType>;
   TimesheetConnection?: TimesheetConnectionResolvers<ContextType>;
   TimesheetEdge?: TimesheetEdgeResolvers<ContextType>;
   TimesheetEvent?: TimesheetEventResolvers<ContextType>;
+  TimesheetWeek?: TimesheetWeekResolvers<ContextType>;
+  TimesheetWeekConnection?: TimesheetWeekConnectionResolvers<ContextType>;
   UploadEntryResult?: UploadEntryResultResolvers<ContextType>;
   UploadResult?: UploadResultResolvers<ContextType>;
+  UpsertHolidaysResult?: UpsertHolidaysResultResolvers<ContextType>;
   UpsertPeopleResult?: UpsertPeopleResultResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WeekEvent?: WeekEventResolvers<ContextType>;
 };
 

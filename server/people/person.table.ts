@@ -10,6 +10,11 @@ export interface PersonTable {
   team: string | null;
   /** Which source last wrote name, email and team (see DirectorySource); null: not recorded. */
   source: DirectorySource | null;
+  /** JSON array of 7 hour values, Monday first (HR feed); null: the company default. */
+  schedule: string | null;
+  /** First and last day of employment (HR feed); null: not known / still employed. */
+  employed_from: string | null;
+  employed_until: string | null;
   updated_at: string;
 }
 
