@@ -22,6 +22,7 @@ import { createHandler } from './http/handler';
 import { createLoaders } from './loaders';
 import { createLogger } from './logger';
 import { createMetrics, serveMetrics } from './metrics';
+import { createCalendarService } from './calendar/calendar.service';
 import { createPersonService } from './people/person.service';
 import { createTimesheetService } from './timesheets/timesheet.service';
 
@@ -78,6 +79,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       now: options.now,
       source: config.directorySource,
     }),
+    calendar: createCalendarService(database.db, { now: options.now }),
   };
   const limit = config.mutationRateLimit;
   const apollo = await createApollo(createSchema(), {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Principal } from './auth/principal';
+import type { CalendarService } from './calendar/calendar.service';
 import type { Loaders } from './loaders';
 import type { PersonService } from './people/person.service';
 import type { TimesheetService } from './timesheets/timesheet.service';
@@ -8,6 +9,7 @@ import type { TimesheetService } from './timesheets/timesheet.service';
 export interface Services {
   timesheets: TimesheetService;
   people: PersonService;
+  calendar: CalendarService;
 }
 
 /**

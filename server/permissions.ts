@@ -33,6 +33,7 @@ const canCreate = hasScope('USER', SCOPES.create);
 const canDelete = hasScope('USER', SCOPES.delete);
 const canApprove = hasScope('USER', SCOPES.approve);
 const canBatchUpload = hasScope('CLIENT', SCOPES.batchUpload);
+const canClosePeriods = hasScope('USER', SCOPES.closePeriods);
 
 /** The one map from each root field to the rule that guards it. */
 export const ruleTree = {
@@ -44,6 +45,10 @@ export const ruleTree = {
     approvals: canApprove,
     approvalWeeks: canApprove,
     timesheetHistory: canRead,
+    week: canRead,
+    teamWeeks: canApprove,
+    period: canRead,
+    holidays: canRead,
   },
   Mutation: {
     createTimesheet: canCreate,
@@ -55,6 +60,14 @@ export const ruleTree = {
     rejectWeek: canApprove,
     uploadTimesheets: canBatchUpload,
     upsertPeople: canBatchUpload,
+    submitWeek: canCreate,
+    withdrawWeek: canCreate,
+    saveWeek: canCreate,
+    recordAbsence: canCreate,
+    deleteAbsence: canDelete,
+    closePeriod: canClosePeriods,
+    reopenPeriod: canClosePeriods,
+    upsertHolidays: canBatchUpload,
   },
 } satisfies Record<'Query' | 'Mutation', Record<string, IRule>>;
 

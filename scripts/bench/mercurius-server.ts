@@ -9,6 +9,7 @@ import type { Context } from '../../server/context';
 import type { OpenDatabase } from '../../server/db/database';
 import { createSchema } from '../../server/graphql/schema';
 import { createLoaders } from '../../server/loaders';
+import { createCalendarService } from '../../server/calendar/calendar.service';
 import { createPersonService } from '../../server/people/person.service';
 import { createTimesheetService } from '../../server/timesheets/timesheet.service';
 
@@ -29,6 +30,7 @@ export async function createMercuriusServer(
   const services = {
     timesheets: createTimesheetService(database.db),
     people: createPersonService(database.db),
+    calendar: createCalendarService(database.db),
   };
   const app = Fastify({ logger: false, bodyLimit: config.maxBodyBytes });
   await app.register(mercurius, {

@@ -27,4 +27,5 @@ export const Mutation: MutationResolvers = {
   uploadTimesheets: (_parent, { entries }, { principal, services }) =>
     services.timesheets.upload(sourceOf(requirePrincipal(principal)), entries),
   upsertPeople: (_parent, { people }, { services }) => services.people.upsert(people),
+  upsertHolidays: (_parent, { holidays }, { services }) => services.calendar.upsert(holidays),
 };

@@ -33,4 +33,5 @@ export const Query: QueryResolvers = {
     services.timesheets.listApprovalWeeks(viewerOf(requirePrincipal(principal)), args),
   timesheetHistory: (_parent, { id }, { principal, services }) =>
     services.timesheets.history(viewerOf(requirePrincipal(principal)), id),
+  holidays: (_parent, { from, to }, { services }) => services.calendar.between(from, to),
 };
