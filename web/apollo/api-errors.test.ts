@@ -46,9 +46,24 @@ describe('describeApiError', () => {
       kind: 'conflict',
       message: 'The entry changed since you loaded it',
       currentVersion: 3,
+      weekStatus: null,
+      closedThrough: null,
     });
     const locked = graphQLError('Approved entries are locked', { code: 'CONFLICT' });
     expect(describeApiError(locked)).toMatchObject({ kind: 'conflict', currentVersion: null });
+  });
+
+  it('reads why a week refused a change: its status or the closed period', () => {
+    const frozen = graphQLError('The week is approved', {
+      code: 'CONFLICT',
+      weekStatus: 'APPROVED',
+    });
+    expect(describeApiError(frozen)).toMatchObject({ weekStatus: 'APPROVED', closedThrough: null });
+    const closed = graphQLError('The period is closed', {
+      code: 'CONFLICT',
+      closedThrough: '2026-11-30',
+    });
+    expect(describeApiError(closed)).toMatchObject({ closedThrough: '2026-11-30' });
   });
 
   it('reads a 401 sent as application/json as unauthenticated', () => {

@@ -7,7 +7,15 @@ export type ApiProblem =
   | { kind: 'forbidden'; message: string; scope: string | null }
   | { kind: 'badInput'; message: string; field: string | null }
   | { kind: 'notFound'; message: string }
-  | { kind: 'conflict'; message: string; currentVersion: number | null }
+  | {
+      kind: 'conflict';
+      message: string;
+      currentVersion: number | null;
+      /** The week's status that forbids the change (`extensions.weekStatus`). */
+      weekStatus: string | null;
+      /** The close date of the payroll period that forbids it (`extensions.closedThrough`). */
+      closedThrough: string | null;
+    }
   | { kind: 'network'; message: string }
   | { kind: 'unknown'; message: string };
 
@@ -36,7 +44,8 @@ function stringOrNull(value: unknown): string | null {
 
 /**
  * Sorts an Apollo Client error by the API's stable `extensions` (`code`: UNAUTHENTICATED,
- * FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT; `scope`, `field`, `currentVersion`), the HTTP
+ * FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT; `scope`, `field`, `currentVersion`,
+ * `weekStatus`, `closedThrough`), the HTTP
  * status, or a failure to reach the API at all. Messages are for people and never parsed.
  */
 export function describeApiError(error: unknown): ApiProblem {
@@ -60,6 +69,8 @@ export function describeApiError(error: unknown): ApiProblem {
       kind: 'conflict',
       message,
       currentVersion: typeof version === 'number' && Number.isInteger(version) ? version : null,
+      weekStatus: stringOrNull(extensions.weekStatus),
+      closedThrough: stringOrNull(extensions.closedThrough),
     };
   }
   if (first === undefined && (status === null || status >= 500)) {

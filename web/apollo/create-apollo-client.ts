@@ -60,6 +60,12 @@ export function createApolloClient(apiUrl: string, auth: ApolloAuth): ApolloClie
       new PersistedQueryLink({ generateHash: trustedHashOf }),
       new HttpLink({ uri: apiUrl }),
     ]),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({
+      typePolicies: {
+        // A person-week has no id of its own: it is one owner's week. Normalizing it lets a
+        // week mutation's answer update every screen that shows that week.
+        TimesheetWeek: { keyFields: ['owner', ['id'], 'weekStart'] },
+      },
+    }),
   });
 }

@@ -21,7 +21,7 @@ describe('webAuthOptions', () => {
       redirectUri: 'http://localhost:3000/callback/',
     });
     expect(REQUESTED_SCOPE).toBe(
-      'openid profile email read:timesheets create:timesheets delete:timesheets approve:timesheets approve:all-teams',
+      'openid profile email read:timesheets create:timesheets delete:timesheets approve:timesheets approve:all-teams close:periods',
     );
   });
 

@@ -55,7 +55,9 @@ export function AppShell({ children }: { children: ReactNode }) {
     <>
       <nav aria-label="Main" className="site-nav">
         <NavLink href="/week/">My week</NavLink>
+        {auth.hasScope(SCOPES.approve) && <NavLink href="/board/">Team board</NavLink>}
         {auth.hasScope(SCOPES.approve) && <NavLink href="/approvals/">Approvals</NavLink>}
+        {auth.hasScope(SCOPES.closePeriods) && <NavLink href="/period/">Period</NavLink>}
         <NavLink href="/export/">Export</NavLink>
         <NavLink href="/profile/">Profile</NavLink>
       </nav>

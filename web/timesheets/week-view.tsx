@@ -8,12 +8,13 @@ import { RequireAuth } from '../auth/require-auth';
 import { useAuth } from '../auth/auth-context';
 import { ErrorPanel } from '../components/error-panel';
 import { Loading } from '../components/loading';
-import { formatHundredths, formatRange, todayLocal } from '../lib/format';
+import { formatRange, todayLocal } from '../lib/format';
+import { MY_WEEK } from '../weeks/week-documents';
+import { WeekEditor } from '../weeks/week-editor';
 import { EntryForm } from './entry-form';
 import { EntryList } from './entry-list';
 import { HoursChart } from './hours-chart';
 import { WEEK_ENTRIES, weekVariables } from './week-entries';
-import { WeekGrid } from './week-grid';
 import { summarizeWeek } from './week-summary';
 
 function weekHref(monday: string): string {
@@ -21,15 +22,20 @@ function weekHref(monday: string): string {
 }
 
 function WeekSection({ monday, thisMonday }: { monday: string; thisMonday: string }) {
+  const auth = useAuth();
   const variables = weekVariables(monday);
-  const { data, error, loading, refetch } = useQuery(WEEK_ENTRIES, {
-    variables,
+  const week = useQuery(MY_WEEK, {
+    variables: { weekStart: monday },
     notifyOnNetworkStatusChange: false,
   });
+  // The chart, and the entry form's check of the daily limit, read the week's entries.
+  const entries = useQuery(WEEK_ENTRIES, { variables, notifyOnNetworkStatusChange: false });
   const range = formatRange(variables.from, variables.to);
-
-  const entries = data?.timesheets.edges.map((edge) => edge.node) ?? [];
-  const summary = summarizeWeek(monday, entries);
+  const summary = summarizeWeek(
+    monday,
+    entries.data?.timesheets.edges.map((edge) => edge.node) ?? [],
+  );
+  const { data, error, loading, refetch } = week;
 
   return (
     <section aria-labelledby="week-title" className="week">
@@ -59,19 +65,18 @@ function WeekSection({ monday, thisMonday }: { monday: string; thisMonday: strin
         />
       ) : loading && !data ? (
         <Loading label="Loading your week…" />
-      ) : (
-        <>
-          <p className="week-total" aria-live="polite">
-            <strong>{formatHundredths(summary.total)}</strong> hours this week
-            {data?.timesheets.pageInfo.hasNextPage &&
-              ` (the grid shows the first 200 of ${data.timesheets.totalCount} entries; the API counts ${data.timesheets.totalHours} hours)`}
-          </p>
-          <div className="week-body">
-            <WeekGrid summary={summary} caption={`Hours per project and day, ${range}`} />
-            <HoursChart summary={summary} />
-          </div>
-        </>
-      )}
+      ) : data ? (
+        <div className="week-body">
+          <WeekEditor
+            key={monday}
+            week={data.week}
+            canWrite={auth.hasScope(SCOPES.create)}
+            canDelete={auth.hasScope(SCOPES.delete)}
+            caption={`Hours per project and day, ${range}`}
+          />
+          <HoursChart summary={summary} />
+        </div>
+      ) : null}
     </section>
   );
 }
