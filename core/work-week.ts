@@ -4,6 +4,7 @@
  * working days have nothing recorded. Hours are in hundredths, as everywhere else. Pure: no clock.
  */
 import { addDays, isLocalDate, startOfWeek } from './dates';
+import { hasControlCharacterInText } from './text';
 import { HOURS_SCALE, MAX_HOURS_PER_DAY, toHundredths } from './timesheet-rules';
 
 /** Days in a week, Monday first. */
@@ -124,4 +125,45 @@ export function checkSchedule(schedule: readonly number[]): string | null {
   return bad === -1
     ? null
     : `schedule value ${bad + 1} must be 0 to ${MAX_HOURS_PER_DAY} hours with at most two decimals`;
+}
+
+/** The longest note with a submission, in characters. */
+export const MAX_WEEK_NOTE_LENGTH = 1000;
+
+/** Checks the owner's note with a submission; answers a sentence, or null when it is fine. */
+export function checkWeekNote(note: string): string | null {
+  if (hasControlCharacterInText(note)) {
+    return 'note must not contain control characters other than tabs and line breaks';
+  }
+  return [...note].length > MAX_WEEK_NOTE_LENGTH
+    ? `note must be at most ${MAX_WEEK_NOTE_LENGTH} characters`
+    : null;
+}
+
+/** How far ahead an absence may be declared (leave is planned). */
+export const MAX_ABSENCE_DAYS_AHEAD = 366;
+
+/** Checks an absence's day and hours; answers the field at fault and why, or null. */
+export function checkAbsence(
+  date: string,
+  hours: number,
+  today: string,
+): { field: 'date' | 'hours'; message: string } | null {
+  if (!isLocalDate(date)) {
+    return { field: 'date', message: `date "${date}" is not a real YYYY-MM-DD date` };
+  }
+  if (date > addDays(today, MAX_ABSENCE_DAYS_AHEAD)) {
+    return {
+      field: 'date',
+      message: `date must be at most ${MAX_ABSENCE_DAYS_AHEAD} days ahead`,
+    };
+  }
+  const hundredths = Number.isFinite(hours) ? toHundredths(hours) : null;
+  if (hundredths === null || hundredths <= 0 || hundredths > MAX_HOURS_PER_DAY * HOURS_SCALE) {
+    return {
+      field: 'hours',
+      message: `hours must be more than 0 and at most ${MAX_HOURS_PER_DAY}, with at most two decimals`,
+    };
+  }
+  return null;
 }

@@ -24,7 +24,9 @@ import { createLogger } from './logger';
 import { createMetrics, serveMetrics } from './metrics';
 import { createCalendarService } from './calendar/calendar.service';
 import { createPersonService } from './people/person.service';
+import { createPeriodService } from './period/period.service';
 import { createTimesheetService } from './timesheets/timesheet.service';
+import { createWeekService } from './weeks/week.service';
 
 export interface App {
   server: Server;
@@ -80,6 +82,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       source: config.directorySource,
     }),
     calendar: createCalendarService(database.db, { now: options.now }),
+    weeks: createWeekService(database.db, { now: options.now }),
+    period: createPeriodService(database.db, { now: options.now }),
   };
   const limit = config.mutationRateLimit;
   const apollo = await createApollo(createSchema(), {

@@ -10,6 +10,8 @@ import type { OpenDatabase } from '../../server/db/database';
 import { createSchema } from '../../server/graphql/schema';
 import { createLoaders } from '../../server/loaders';
 import { createCalendarService } from '../../server/calendar/calendar.service';
+import { createPeriodService } from '../../server/period/period.service';
+import { createWeekService } from '../../server/weeks/week.service';
 import { createPersonService } from '../../server/people/person.service';
 import { createTimesheetService } from '../../server/timesheets/timesheet.service';
 
@@ -31,6 +33,8 @@ export async function createMercuriusServer(
     timesheets: createTimesheetService(database.db),
     people: createPersonService(database.db),
     calendar: createCalendarService(database.db),
+    weeks: createWeekService(database.db),
+    period: createPeriodService(database.db),
   };
   const app = Fastify({ logger: false, bodyLimit: config.maxBodyBytes });
   await app.register(mercurius, {

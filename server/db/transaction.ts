@@ -22,8 +22,8 @@ export function detectDialect(db: Kysely<any>): Dialect {
  *   transaction runs alone, across processes as well (a deferred reader that later writes would
  *   fail with SQLITE_BUSY instead of waiting). The keys need no lock of their own.
  * - PostgreSQL: a READ COMMITTED transaction (stated, whatever the server's default) that first
- *   takes a transaction-scoped advisory lock per key, in sorted order so that two transactions
- *   sharing keys cannot deadlock. At READ COMMITTED every statement after the lock wait reads the
+ *   takes a transaction-scoped advisory lock per key, the shared ones first, each list in sorted
+ *   order, so that two transactions sharing keys cannot deadlock. At READ COMMITTED every statement after the lock wait reads the
  *   rows committed by the transaction that held it.
  */
 export async function writeTransaction<T>(
@@ -32,14 +32,21 @@ export async function writeTransaction<T>(
   fn: (trx: Kysely<Database>) => Promise<T>,
   options: WriteOptions = {},
 ): Promise<T> {
+  const shared = options.shared ?? [];
   const run =
     detectDialect(db) === 'postgres'
-      ? () => postgresWrite(db, keys, fn)
+      ? () => postgresWrite(db, keys, shared, fn)
       : () => sqliteWrite(db, fn);
   return retryCollisions(run, options);
 }
 
 export interface WriteOptions {
+  /**
+   * Keys taken in shared mode (PostgreSQL: `pg_advisory_xact_lock_shared`), before `keys`: many
+   * writers hold one at once, and a writer naming it in `keys` waits for all of them and they for
+   * it (the payroll period: every dated write shares it, closing the period takes it alone).
+   */
+  shared?: readonly string[];
   /**
    * Run again when a unique index refused a row: the transaction reads before it writes, so a
    * second run sees the concurrent writer's row (an upload of the same external ids).
@@ -71,12 +78,16 @@ async function retryCollisions<T>(run: () => Promise<T>, options: WriteOptions):
 function postgresWrite<T>(
   db: Kysely<Database>,
   keys: readonly string[],
+  shared: readonly string[],
   fn: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
   return db
     .transaction()
     .setIsolationLevel('read committed')
     .execute(async (trx) => {
+      for (const key of [...new Set(shared)].sort()) {
+        await sql`select pg_advisory_xact_lock_shared(hashtextextended(${key}, 0))`.execute(trx);
+      }
       for (const key of [...new Set(keys)].sort()) {
         await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
       }

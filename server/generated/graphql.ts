@@ -70,8 +70,9 @@ export type ApprovalWeekConnection = {
 export type ClosePeriodResult = {
   __typename?: 'ClosePeriodResult';
   /**
-   * The person-weeks of the newly closed range that were not APPROVED, of people expected to file
-   * them and of people with entries in them, by week then owner name.
+   * The person-weeks of the newly closed range (for a first close, at most the 53 weeks before
+   * `through`) that were not APPROVED: of people expected to file them, and of people with entries
+   * in them; by week, then owner id. Weeks with nothing expected and nothing recorded are left out.
    */
   notApproved: Array<TimesheetWeek>;
   /** The period after closing. */
@@ -786,8 +787,9 @@ export type TimesheetWeek = {
   /** The week's absences, by date. */
   absences: Array<Absence>;
   /**
-   * Whether the week is in a closed period (`period.closedThrough` on or after its Sunday): nothing
-   * in it can change.
+   * Whether the week is in a closed period (`period.closedThrough` on or after its Monday): it can
+   * no longer be submitted, withdrawn or decided, and nothing dated on or before the close date can
+   * change.
    */
   closed: Scalars['Boolean']['output'];
   /** When a manager approved or rejected the week. */

@@ -10,6 +10,7 @@ import { Mutation } from '../timesheets/resolvers/mutation';
 import { Query } from '../timesheets/resolvers/query';
 import { TimesheetConnection } from '../timesheets/resolvers/timesheet-connection';
 import { ApprovalWeek, Timesheet, TimesheetEvent } from '../timesheets/resolvers/timesheet';
+import { Period, PeriodEvent, TimesheetWeek, WeekEvent } from '../weeks/resolvers/week';
 
 /** The API contract, at the root of the repository. */
 export const SCHEMA_PATH = join(__dirname, '..', '..', 'schema.graphql');
@@ -23,6 +24,10 @@ const resolvers: Resolvers = {
   Timesheet,
   TimesheetEvent,
   ApprovalWeek,
+  TimesheetWeek,
+  WeekEvent,
+  Period,
+  PeriodEvent,
 };
 
 /** The executable schema: schema.graphql, its resolvers, and the permission rules on its root. */

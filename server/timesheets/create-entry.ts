@@ -1,13 +1,15 @@
-import { checkDailyTotal, checkKey, fromHundredths, validateEntry } from '../../core';
+import { checkDailyTotal, checkKey, fromHundredths, startOfWeek, validateEntry } from '../../core';
 import { isUniqueViolation } from '../db/errors';
 import { writeTransaction } from '../db/transaction';
+import { assertOpen, DATED_WRITE } from '../period/period-lock';
+import { recordWeekChange, weekKey, writableWeek } from '../weeks/week-state';
 import { ConflictError } from '../errors';
 import type { CreateTimesheetInput, EntryWriter, Timesheet } from './timesheet';
 import { badInput, validOrThrow, type ServiceContext } from './timesheet-checks';
 import * as eventRepo from './timesheet-event.repository';
 import { diffEntries, newEvent } from './timesheet-history';
 import * as repo from './timesheet.repository';
-import { dayKey, newRow, toTimesheet } from './timesheet-rows';
+import { newRow, toTimesheet } from './timesheet-rows';
 import type { NewTimesheetRow, TimesheetRow } from './timesheet.table';
 
 /**
@@ -27,7 +29,8 @@ export async function createEntry(
   const row = newRow(writer, entry, at, { idempotency_key: key });
   try {
     const insert = (trx: ServiceContext['db']) => insertChecked(trx, writer.source, row);
-    return toTimesheet(await writeTransaction(db, [dayKey(row.user_id, row.date)], insert));
+    const week = { userId: row.user_id, weekStart: startOfWeek(row.date) };
+    return toTimesheet(await writeTransaction(db, [weekKey(week)], insert, DATED_WRITE));
   } catch (error) {
     // A concurrent request with the same key committed first: answer with its entry.
     if (key === null || !isUniqueViolation(error)) throw error;
@@ -56,11 +59,17 @@ function replayOf(stored: TimesheetRow, row: NewTimesheetRow): TimesheetRow {
   );
 }
 
-/** Inside a write transaction: idempotency lookup, daily total, insert, CREATED event. */
+/**
+ * Inside a write transaction holding the week's lock: idempotency lookup, the period and week
+ * rules, daily total, insert, CREATED event, and the week's change.
+ */
 async function insertChecked(trx: ServiceContext['db'], actorId: string, row: NewTimesheetRow) {
   const key = row.idempotency_key;
   const existing = key ? await repo.findTimesheetByIdempotencyKey(trx, row.user_id, key) : null;
   if (existing) return replayOf(existing, row);
+  const week = { userId: row.user_id, weekStart: startOfWeek(row.date) };
+  await assertOpen(trx, [row.date]);
+  await writableWeek(trx, week);
   const total = await repo.sumDailyHundredths(trx, row.user_id, row.date);
   const violation = checkDailyTotal(total, row.hundredths, row.date);
   if (violation) throw badInput(violation);
@@ -70,5 +79,12 @@ async function insertChecked(trx: ServiceContext['db'], actorId: string, row: Ne
   await eventRepo.insertEvents(trx, [
     newEvent(stored, actorId, 'CREATED', changes, stored.created_at),
   ]);
+  await recordWeekChange(trx, week, {
+    actorId,
+    at: stored.created_at,
+    action: 'ENTRY_CHANGED',
+    entryId: stored.id,
+    cause: `entry on ${stored.date} (${stored.project}) created`,
+  });
   return stored;
 }

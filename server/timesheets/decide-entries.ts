@@ -1,15 +1,30 @@
+import type { Kysely } from 'kysely';
 import { validate as isUuid } from 'uuid';
-import { isLocalDate, startOfWeek, validateReason } from '../../core';
+import { validateReason } from '../../core';
+import type { Database } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { assertOpen, DATED_WRITE } from '../period/period-lock';
+import { reachesOwnerOf } from '../reach/owner-reach';
 import type { Viewer } from '../reach/reach';
+import { checkWeekStart } from '../weeks/week-checks';
+import * as weekRepo from '../weeks/week.repository';
+import type { WeekKey } from '../weeks/week.repository';
+import {
+  statusOf,
+  versionOf,
+  weekEvent,
+  weekKey,
+  weekStatusConflict,
+  weekVersionConflict,
+} from '../weeks/week-state';
+import type { WeekRow } from '../weeks/week.table';
 import type { Timesheet } from './timesheet';
 import { notFound, validOrThrow, versionConflict, type ServiceContext } from './timesheet-checks';
 import * as eventRepo from './timesheet-event.repository';
 import { diffEntries, newEvent } from './timesheet-history';
 import * as repo from './timesheet.repository';
 import { toTimesheet } from './timesheet-rows';
-import { reachesOwnerOf } from '../reach/owner-reach';
 import type { TimesheetRow } from './timesheet.table';
 
 /** A decision: approve, or reject with a reason (checked by {@link rejection}). */
@@ -22,20 +37,32 @@ export function rejection(reason: string): Decision {
 
 const ownDecision = () => new ForbiddenError('You cannot decide on your own timesheet entries');
 
+/** Only a SUBMITTED week is decided on: an OPEN week's entries are drafts, an APPROVED one is frozen. */
+function checkSubmitted(key: WeekKey, row: WeekRow | undefined): void {
+  const status = statusOf(row);
+  if (status === 'SUBMITTED') return;
+  const why =
+    status === 'OPEN'
+      ? 'its entries are drafts until their owner submits the week'
+      : status === 'APPROVED'
+        ? 'an approved week is frozen'
+        : 'it was returned to its owner, who must submit it again';
+  throw weekStatusConflict(key, status, `only a SUBMITTED week can be decided (${why})`);
+}
+
 /**
- * Applies a decision to the pending entries `which` selects, and appends one event per entry, in
- * one transaction. The UPDATE itself holds every condition (pending, not the decider's own, in
- * the decider's teams, at the expected version), so concurrent deciders cannot both win.
+ * Applies a decision to the pending entries `which` selects, with one event per entry, inside the
+ * caller's transaction. The UPDATE holds every condition (pending, not the decider's own, in the
+ * decider's reach, at the expected version), so that the decision is exactly what was checked.
  */
-function applyDecision(
-  { db, now }: ServiceContext,
+async function decideRows(
+  trx: Kysely<Database>,
   viewer: Viewer,
   which: Parameters<typeof repo.decidePendingTimesheets>[1],
   decision: Decision,
   version: number | undefined,
-  explain: (trx: typeof db) => Promise<never>,
+  at: string,
 ): Promise<TimesheetRow[]> {
-  const at = now().toISOString();
   const reason = decision.status === 'REJECTED' ? decision.reason : null;
   const fields = {
     status: decision.status,
@@ -44,11 +71,10 @@ function applyDecision(
     decided_at: at,
     updated_at: at,
   };
-  const scope = { decider: viewer, version };
-  return writeTransaction(db, [], async (trx) => {
-    const rows = await repo.decidePendingTimesheets(trx, which, scope, fields);
-    if (rows.length === 0) return explain(trx);
-    const events = rows.map((row) =>
+  const rows = await repo.decidePendingTimesheets(trx, which, { decider: viewer, version }, fields);
+  await eventRepo.insertEvents(
+    trx,
+    rows.map((row) =>
       newEvent(
         row,
         viewer.sub,
@@ -57,15 +83,18 @@ function applyDecision(
         at,
         reason,
       ),
-    );
-    await eventRepo.insertEvents(trx, events);
-    return rows;
-  });
+    ),
+  );
+  return rows;
 }
 
-/** Decides one entry; when nothing matched, says why (NOT_FOUND, FORBIDDEN or CONFLICT). */
+/**
+ * Decides one entry of a SUBMITTED week. Approving it leaves the week SUBMITTED (one version
+ * up); rejecting it rejects the week too, naming the entry. When nothing matched, says why
+ * (NOT_FOUND, FORBIDDEN or CONFLICT).
+ */
 export async function decideEntry(
-  ctx: ServiceContext,
+  { db, now }: ServiceContext,
   viewer: Viewer,
   id: string,
   decision: Decision,
@@ -73,48 +102,105 @@ export async function decideEntry(
 ): Promise<Timesheet> {
   if (!isUuid(id)) throw notFound(id);
   const version = expectedVersion ?? undefined;
-  const [row] = await applyDecision(ctx, viewer, { id }, decision, version, async (trx) => {
-    const current = await repo.findTimesheetById(trx, id);
-    if (!current || !(await reachesOwnerOf(trx, viewer, 'see', current.user_id))) {
-      throw notFound(id);
-    }
-    if (current.user_id === viewer.sub) throw ownDecision();
-    if (version !== undefined && current.version !== version) {
-      throw versionConflict(id, version, current.version);
-    }
-    throw new ConflictError(
-      `Timesheet ${id} is ${current.status}; only PENDING entries can be decided`,
-    );
-  });
+  const found = await repo.findTimesheetById(db, id);
+  if (!found || !(await reachesOwnerOf(db, viewer, 'see', found.user_id))) throw notFound(id);
+  if (found.user_id === viewer.sub) throw ownDecision();
+  const week = { userId: found.user_id, weekStart: found.week_start };
+  const row = await writeTransaction(
+    db,
+    [weekKey(week)],
+    async (trx) => {
+      const current = await repo.findTimesheetById(trx, id);
+      if (!current) throw notFound(id);
+      if (version !== undefined && current.version !== version) {
+        throw versionConflict(id, version, current.version);
+      }
+      checkSubmitted(week, await weekRepo.findWeekRow(trx, week));
+      await assertOpen(trx, [week.weekStart]);
+      const at = now().toISOString();
+      const [decided] = await decideRows(trx, viewer, { id }, decision, version, at);
+      if (!decided) {
+        throw new ConflictError(
+          `Timesheet ${id} is ${current.status}; only PENDING entries can be decided`,
+        );
+      }
+      const entry = `entry on ${decided.date} (${decided.project})`;
+      const weekRow = await weekRepo.bumpWeek(
+        trx,
+        week,
+        decision.status === 'REJECTED'
+          ? {
+              status: 'REJECTED',
+              reason: `${entry} rejected: ${decision.reason}`,
+              decided_by: viewer.sub,
+              decided_at: at,
+              updated_at: at,
+            }
+          : { updated_at: at },
+      );
+      await weekRepo.insertWeekEvents(trx, [
+        decision.status === 'REJECTED'
+          ? weekEvent(weekRow, viewer.sub, at, 'REJECTED', {
+              reason: weekRow.reason,
+              entryId: id,
+            })
+          : weekEvent(weekRow, viewer.sub, at, 'ENTRY_CHANGED', {
+              reason: `${entry} approved`,
+              entryId: id,
+            }),
+      ]);
+      return decided;
+    },
+    DATED_WRITE,
+  );
   return toTimesheet(row);
 }
 
-/** Decides every pending entry of one person's week (Monday `weekStart`) at once. */
+/**
+ * Decides one person's SUBMITTED week (Monday `weekStart`) at the version the manager saw:
+ * approving approves every pending entry and freezes the week; rejecting rejects them with one
+ * reason and returns the week to its owner. Answers the entries decided.
+ */
 export async function decideWeek(
-  ctx: ServiceContext,
+  { db, now }: ServiceContext,
   viewer: Viewer,
   userId: string,
   weekStart: string,
   decision: Decision,
+  expectedVersion?: number | null,
 ): Promise<Timesheet[]> {
-  if (!isLocalDate(weekStart) || startOfWeek(weekStart) !== weekStart) {
-    throw new BadUserInputError(`weekStart must be a Monday, got "${weekStart}"`, 'weekStart');
-  }
+  checkWeekStart(weekStart);
   if (userId === viewer.sub) throw ownDecision();
-  const week = `the week of ${weekStart} of ${userId}`;
-  const missing = () => new NotFoundError(`No timesheet entries in ${week}`);
-  if (!(await reachesOwnerOf(ctx.db, viewer, 'decide', userId))) throw missing();
-  const rows = await applyDecision(
-    ctx,
-    viewer,
-    { userId, weekStart },
-    decision,
-    undefined,
+  const week = { userId, weekStart };
+  if (!(await reachesOwnerOf(db, viewer, 'decide', userId))) {
+    throw new NotFoundError(`No week of ${weekStart} of ${userId} found`);
+  }
+  const rows = await writeTransaction(
+    db,
+    [weekKey(week)],
     async (trx) => {
-      const decided = await repo.findEntriesOfWeeks(trx, null, [{ userId, weekStart }]);
-      if (decided.length === 0) throw missing();
-      throw new ConflictError(`No PENDING entries in ${week}: they are already decided`);
+      const row = await weekRepo.findWeekRow(trx, week);
+      if (expectedVersion != null && versionOf(row) !== expectedVersion) {
+        throw weekVersionConflict(week, expectedVersion, versionOf(row));
+      }
+      checkSubmitted(week, row);
+      await assertOpen(trx, [weekStart]);
+      const at = now().toISOString();
+      const decided = await decideRows(trx, viewer, week, decision, undefined, at);
+      const reason = decision.status === 'REJECTED' ? decision.reason : null;
+      const weekRow = await weekRepo.bumpWeek(trx, week, {
+        status: decision.status,
+        reason,
+        decided_by: viewer.sub,
+        decided_at: at,
+        updated_at: at,
+      });
+      await weekRepo.insertWeekEvents(trx, [
+        weekEvent(weekRow, viewer.sub, at, decision.status, { reason }),
+      ]);
+      return decided;
     },
+    DATED_WRITE,
   );
   return rows
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))

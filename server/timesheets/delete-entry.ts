@@ -1,24 +1,45 @@
 import { validate as isUuid } from 'uuid';
 import { writeTransaction } from '../db/transaction';
+import { assertOpen, DATED_WRITE } from '../period/period-lock';
+import { recordWeekChange, weekKey, writableWeek } from '../weeks/week-state';
 import { lockedConflict, notFound, type ServiceContext } from './timesheet-checks';
 import * as eventRepo from './timesheet-event.repository';
 import { diffEntries, newEvent } from './timesheet-history';
 import * as repo from './timesheet.repository';
 
-/** Deletes an owner's entry unless it is approved, with its DELETED event; answers its id. */
+/**
+ * Deletes an owner's entry unless it is approved, its week is approved or its day is in a closed
+ * period, with its DELETED event and the week's change; answers its id.
+ */
 export async function deleteEntry({ db, now }: ServiceContext, ownerId: string, id: string) {
   if (!isUuid(id)) throw notFound(id);
-  return writeTransaction(db, [], async (trx) => {
-    const row = await repo.deleteUnapprovedTimesheet(trx, ownerId, id);
-    if (row) {
-      const changes = diffEntries(row, null);
+  const found = await repo.findTimesheetById(db, id);
+  if (found?.user_id !== ownerId) throw notFound(id);
+  const week = { userId: ownerId, weekStart: found.week_start };
+  return writeTransaction(
+    db,
+    [weekKey(week)],
+    async (trx) => {
+      const current = await repo.findTimesheetById(trx, id);
+      if (current?.user_id !== ownerId) throw notFound(id);
+      if (current.status === 'APPROVED') throw lockedConflict(id);
+      await assertOpen(trx, [current.date]);
+      await writableWeek(trx, week);
+      const row = await repo.deleteTimesheet(trx, id);
+      if (!row) throw notFound(id);
+      const at = now().toISOString();
       await eventRepo.insertEvents(trx, [
-        newEvent(row, ownerId, 'DELETED', changes, now().toISOString()),
+        newEvent(row, ownerId, 'DELETED', diffEntries(row, null), at),
       ]);
+      await recordWeekChange(trx, week, {
+        actorId: ownerId,
+        at,
+        action: 'ENTRY_CHANGED',
+        entryId: id,
+        cause: `entry on ${row.date} (${row.project}) deleted`,
+      });
       return id;
-    }
-    const current = await repo.findTimesheetById(trx, id);
-    if (current?.user_id === ownerId && current.status === 'APPROVED') throw lockedConflict(id);
-    throw notFound(id);
-  });
+    },
+    DATED_WRITE,
+  );
 }

@@ -1,6 +1,8 @@
 import { validate as isUuid } from 'uuid';
 import { checkDailyTotal, fromHundredths, startOfWeek, validateEntry } from '../../core';
 import { writeTransaction } from '../db/transaction';
+import { assertOpen, DATED_WRITE } from '../period/period-lock';
+import { recordWeekChange, weekKey, writableWeek } from '../weeks/week-state';
 import type { Timesheet, UpdateTimesheetInput } from './timesheet';
 import {
   badInput,
@@ -13,7 +15,7 @@ import {
 import * as eventRepo from './timesheet-event.repository';
 import { diffEntries, newEvent } from './timesheet-history';
 import * as repo from './timesheet.repository';
-import { dayKey, toTimesheet } from './timesheet-rows';
+import { toTimesheet } from './timesheet-rows';
 import type { TimesheetRow, TimesheetRowUpdate } from './timesheet.table';
 
 /** The entry after the change: given fields replace stored ones (null and absent keep them). */
@@ -55,35 +57,56 @@ export async function editEntry(
   const at = now();
   const before = checkEditable(await repo.findTimesheetById(db, id), ownerId, id, expectedVersion);
   const entry = validOrThrow(validateEntry(mergeInput(before, input), at));
-  const keys = [dayKey(ownerId, before.date), dayKey(ownerId, entry.date)];
-  const row = await writeTransaction(db, keys, async (trx) => {
-    const reread = async () =>
-      checkEditable(await repo.findTimesheetById(trx, id), ownerId, id, expectedVersion);
-    const current = await reread();
-    const fields: TimesheetRowUpdate = {
-      ...entry,
-      week_start: startOfWeek(entry.date),
-      status: 'PENDING',
-      rejection_reason: null,
-      decided_by: null,
-      decided_at: null,
-      updated_at: at.toISOString(),
-    };
-    const changes = diffEntries(current, { ...current, ...entry, status: 'PENDING' });
-    if (changes.length === 0) return current;
-    const total = await repo.sumDailyHundredths(trx, ownerId, entry.date, id);
-    const violation = checkDailyTotal(total, entry.hundredths, entry.date);
-    if (violation) throw badInput(violation);
-    const updated = await repo.updateTimesheetAtVersion(trx, id, expectedVersion, fields);
-    if (!updated) {
-      // A decision (which takes no day lock) came in between: the re-read throws its conflict.
-      await reread();
-      throw lockedConflict(id);
-    }
-    await eventRepo.insertEvents(trx, [
-      newEvent(updated, ownerId, 'EDITED', changes, at.toISOString()),
-    ]);
-    return updated;
-  });
+  const weeks = [...new Set([before.week_start, startOfWeek(entry.date)])].map((weekStart) => ({
+    userId: ownerId,
+    weekStart,
+  }));
+  const row = await writeTransaction(
+    db,
+    weeks.map(weekKey),
+    async (trx) => {
+      const reread = async () =>
+        checkEditable(await repo.findTimesheetById(trx, id), ownerId, id, expectedVersion);
+      const current = await reread();
+      if (current.week_start !== before.week_start)
+        throw versionConflict(id, expectedVersion, current.version);
+      const fields: TimesheetRowUpdate = {
+        ...entry,
+        week_start: startOfWeek(entry.date),
+        status: 'PENDING',
+        rejection_reason: null,
+        decided_by: null,
+        decided_at: null,
+        updated_at: at.toISOString(),
+      };
+      const changes = diffEntries(current, { ...current, ...entry, status: 'PENDING' });
+      if (changes.length === 0) return current;
+      await assertOpen(trx, [current.date, entry.date]);
+      for (const week of weeks) await writableWeek(trx, week);
+      const total = await repo.sumDailyHundredths(trx, ownerId, entry.date, id);
+      const violation = checkDailyTotal(total, entry.hundredths, entry.date);
+      if (violation) throw badInput(violation);
+      const updated = await repo.updateTimesheetAtVersion(trx, id, expectedVersion, fields);
+      if (!updated) {
+        // A decision (which takes no day lock) came in between: the re-read throws its conflict.
+        await reread();
+        throw lockedConflict(id);
+      }
+      await eventRepo.insertEvents(trx, [
+        newEvent(updated, ownerId, 'EDITED', changes, at.toISOString()),
+      ]);
+      for (const week of weeks) {
+        await recordWeekChange(trx, week, {
+          actorId: ownerId,
+          at: at.toISOString(),
+          action: 'ENTRY_CHANGED',
+          entryId: id,
+          cause: `entry on ${updated.date} (${updated.project}) edited`,
+        });
+      }
+      return updated;
+    },
+    DATED_WRITE,
+  );
   return toTimesheet(row);
 }

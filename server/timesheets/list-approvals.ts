@@ -9,7 +9,8 @@ import { toTimesheet } from './timesheet-rows';
 
 /**
  * The filter of an approval queue: the entries the viewer may decide (never their own),
- * optionally only of one team's people.
+ * optionally only of one team's people. Pending entries of a week that is not SUBMITTED are
+ * drafts, and not in the queue.
  */
 export function approvalFilter(
   viewer: Viewer,
@@ -18,6 +19,7 @@ export function approvalFilter(
 ): repo.TimesheetFilter {
   return {
     status,
+    ...(status === 'PENDING' ? { weekStatus: 'SUBMITTED' as const } : {}),
     reach: { viewer, purpose: 'decide' },
     ...(team == null ? {} : { teams: [team] }),
   };

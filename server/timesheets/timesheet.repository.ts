@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import { reachCondition } from '../reach/reach-condition';
 import type { ReachPurpose, Viewer } from '../reach/reach';
 import type { CursorKey } from './cursor';
+import type { WeekStatus } from '../weeks/week';
 import type { TimesheetStatus } from './timesheet';
 import type { NewTimesheetRow, TimesheetRow, TimesheetRowUpdate } from './timesheet.table';
 
@@ -18,6 +19,8 @@ export interface TimesheetFilter {
   to?: string;
   reach?: { viewer: Viewer; purpose: ReachPurpose };
   teams?: readonly string[];
+  /** Only entries whose person-week is in this status (a week with no row is OPEN). */
+  weekStatus?: Exclude<WeekStatus, 'OPEN'>;
 }
 
 /** Count and hour total (in hundredths) of the entries a filter matches. */
@@ -38,6 +41,18 @@ function ownedByTeams(eb: Entries, teams: readonly string[]) {
   );
 }
 
+/** Entries whose person-week is in `status`. */
+function weekIn(eb: Entries, status: WeekStatus) {
+  return eb.exists(
+    eb
+      .selectFrom('timesheet_weeks')
+      .select(sql<number>`1`.as('one'))
+      .whereRef('timesheet_weeks.user_id', '=', 'timesheet_entries.user_id')
+      .whereRef('timesheet_weeks.week_start', '=', 'timesheet_entries.week_start')
+      .where('timesheet_weeks.status', '=', status),
+  );
+}
+
 function matchFilter(eb: Entries, filter: TimesheetFilter) {
   return eb.and([
     ...(filter.userId !== undefined ? [eb('user_id', '=', filter.userId)] : []),
@@ -48,6 +63,7 @@ function matchFilter(eb: Entries, filter: TimesheetFilter) {
       ? [reachCondition(eb, filter.reach.viewer, filter.reach.purpose, 'timesheet_entries.user_id')]
       : []),
     ...(filter.teams !== undefined ? [ownedByTeams(eb, filter.teams)] : []),
+    ...(filter.weekStatus !== undefined ? [weekIn(eb, filter.weekStatus)] : []),
   ]);
 }
 
@@ -318,4 +334,45 @@ export async function findProjectsByOwner(
     .limit(limit)
     .execute();
   return rows.map((row) => row.project);
+}
+
+/**
+ * Sets the entries of one person-week in `from` to `fields` (every one moves one version up), in
+ * one statement; answers the rows after the change.
+ */
+export function updateWeekTimesheets(
+  db: Kysely<Database>,
+  week: WeekKey,
+  from: readonly TimesheetStatus[],
+  fields: TimesheetRowUpdate,
+): Promise<TimesheetRow[]> {
+  if (from.length === 0) return Promise.resolve([]);
+  return db
+    .updateTable('timesheet_entries')
+    .set((eb) => ({ ...fields, version: eb('version', '+', 1) }))
+    .where('user_id', '=', week.userId)
+    .where('week_start', '=', week.weekStart)
+    .where('status', 'in', from)
+    .returningAll()
+    .execute();
+}
+
+/** Every entry of one person-week, by date then creation. */
+export function findTimesheetsOfWeek(db: Kysely<Database>, week: WeekKey): Promise<TimesheetRow[]> {
+  return db
+    .selectFrom('timesheet_entries')
+    .selectAll()
+    .where('user_id', '=', week.userId)
+    .where('week_start', '=', week.weekStart)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+}
+
+/** Deletes one entry; answers the deleted row. */
+export function deleteTimesheet(
+  db: Kysely<Database>,
+  id: string,
+): Promise<TimesheetRow | undefined> {
+  return db.deleteFrom('timesheet_entries').where('id', '=', id).returningAll().executeTakeFirst();
 }

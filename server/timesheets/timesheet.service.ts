@@ -66,11 +66,16 @@ export function createTimesheetService(
     reject: async (viewer: Viewer, id: string, reason: string, version?: number | null) =>
       decideEntry(ctx, viewer, id, rejection(reason), version),
     /** Approves every pending entry of one person's week. */
-    approveWeek: (viewer: Viewer, userId: string, weekStart: string) =>
-      decideWeek(ctx, viewer, userId, weekStart, { status: 'APPROVED' }),
+    approveWeek: (viewer: Viewer, userId: string, weekStart: string, version?: number | null) =>
+      decideWeek(ctx, viewer, userId, weekStart, { status: 'APPROVED' }, version),
     /** Rejects every pending entry of one person's week, with one reason. */
-    rejectWeek: async (viewer: Viewer, userId: string, weekStart: string, reason: string) =>
-      decideWeek(ctx, viewer, userId, weekStart, rejection(reason)),
+    rejectWeek: async (
+      viewer: Viewer,
+      userId: string,
+      weekStart: string,
+      reason: string,
+      version?: number | null,
+    ) => decideWeek(ctx, viewer, userId, weekStart, rejection(reason), version),
     /** Stores a batch pushed by client `clientId`, judging each entry on its own. */
     upload: (clientId: string, entries: UploadTimesheetInput[]) =>
       uploadEntries(ctx, clientId, entries),

@@ -9,6 +9,11 @@ import {
 import type { RuleViolation } from '../../core';
 import type { Database } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
+import { DATED_WRITE } from '../period/period-lock';
+import { findClosedThrough } from '../period/period.repository';
+import * as weekRepo from '../weeks/week.repository';
+import { recordWeekChange, weekKey } from '../weeks/week-state';
+import type { WeekRow } from '../weeks/week.table';
 import { BadUserInputError } from '../errors';
 import type { UploadEntryResult, UploadResult, UploadTimesheetInput } from './timesheet';
 import type { ServiceContext } from './timesheet-checks';
@@ -78,12 +83,22 @@ function sameValues(stored: TimesheetRow, row: NewTimesheetRow): boolean {
   );
 }
 
-/** Judges one checked entry against the stored ones and the batch's day totals so far. */
+/** What the batch's lines are judged against besides the stored entries. */
+interface UploadState {
+  dayTotals: Map<string, number>;
+  closedThrough: string | null;
+  weeks: Map<string, WeekRow>;
+}
+
+/**
+ * Judges one checked entry against the stored ones, the period, its week and the batch's day
+ * totals so far. A line aimed at a closed period or an approved week is refused on its own.
+ */
 async function judgeUploadEntry(
   trx: Kysely<Database>,
   { index, externalId, row, field, reason }: CheckedUpload,
   stored: TimesheetRow | undefined,
-  dayTotals: Map<string, number>,
+  { dayTotals, closedThrough, weeks }: UploadState,
 ): Promise<UploadEntryResult> {
   const base = { index, externalId, timesheet: null, field: null, reason: null };
   if (!row) return { ...base, status: 'REJECTED', field, reason };
@@ -93,6 +108,16 @@ async function judgeUploadEntry(
   if (stored) {
     const used = `externalId ${externalId} was already used with other values`;
     return { ...base, status: 'REJECTED', field: 'externalId', reason: used };
+  }
+  if (closedThrough !== null && row.date <= closedThrough) {
+    const closed = `${row.date} is in a closed period: nothing on or before ${closedThrough} can change`;
+    return { ...base, status: 'REJECTED', field: 'date', reason: closed };
+  }
+  if (
+    weeks.get(weekKey({ userId: row.user_id, weekStart: row.week_start }))?.status === 'APPROVED'
+  ) {
+    const frozen = `the week of ${row.week_start} of ${row.user_id} is APPROVED: an approved week is frozen`;
+    return { ...base, status: 'REJECTED', field: 'date', reason: frozen };
   }
   const day = dayKey(row.user_id, row.date);
   const total = dayTotals.get(day) ?? (await repo.sumDailyHundredths(trx, row.user_id, row.date));
@@ -115,11 +140,19 @@ async function storeUpload(
   const externalIds = rows.map((row) => row.external_id as string);
   const storedRows = await repo.findTimesheetsByExternalIds(trx, clientId, externalIds);
   const stored = new Map(storedRows.map((row) => [row.external_id, row]));
-  const dayTotals = new Map<string, number>();
+  const weekKeys = weeksOf(rows);
+  const weekRows = await weekRepo.findWeekRows(trx, weekKeys);
+  const state: UploadState = {
+    dayTotals: new Map<string, number>(),
+    closedThrough: await findClosedThrough(trx),
+    weeks: new Map(
+      weekRows.map((week) => [weekKey({ userId: week.user_id, weekStart: week.week_start }), week]),
+    ),
+  };
   const results: UploadEntryResult[] = [];
   const created: [UploadEntryResult, NewTimesheetRow][] = [];
   for (const entry of checked) {
-    const outcome = await judgeUploadEntry(trx, entry, stored.get(entry.externalId), dayTotals);
+    const outcome = await judgeUploadEntry(trx, entry, stored.get(entry.externalId), state);
     results.push(outcome);
     if (outcome.status === 'CREATED' && entry.row) created.push([outcome, entry.row]);
   }
@@ -134,9 +167,31 @@ async function storeUpload(
       return newEvent(row, clientId, 'UPLOADED', changes, row.created_at);
     }),
   );
+  for (const week of weeksOf(inserted)) {
+    const written = inserted.filter(
+      (row) => row.user_id === week.userId && row.week_start === week.weekStart,
+    );
+    await recordWeekChange(trx, week, {
+      actorId: clientId,
+      at: written[0]?.created_at ?? new Date().toISOString(),
+      action: 'ENTRY_CHANGED',
+      entryId: written[0]?.id ?? null,
+      cause: `${written.length} ${written.length === 1 ? 'entry' : 'entries'} uploaded by ${clientId}`,
+    });
+  }
   const byId = new Map(inserted.map((row) => [row.id, toTimesheet(row)]));
   for (const [outcome, row] of created) outcome.timesheet = byId.get(row.id) ?? null;
   return results;
+}
+
+/** The distinct person-weeks of some rows. */
+function weeksOf(rows: readonly Pick<NewTimesheetRow, 'user_id' | 'week_start'>[]) {
+  const keys = new Map<string, weekRepo.WeekKey>();
+  for (const row of rows) {
+    const key = { userId: row.user_id, weekStart: row.week_start };
+    keys.set(weekKey(key), key);
+  }
+  return [...keys.values()];
 }
 
 function summarize(results: UploadEntryResult[]): UploadResult {
@@ -161,8 +216,9 @@ export async function uploadEntries(
   }
   const checked = checkUpload(clientId, entries, now());
   const rows = checked.flatMap((entry) => (entry.row ? [entry.row] : []));
-  const days = rows.map((row) => dayKey(row.user_id, row.date));
+  const weeks = weeksOf(rows).map(weekKey);
   const store = (trx: Kysely<Database>) => storeUpload(trx, clientId, checked, rows);
   // A concurrent upload of the same externalIds may win: run again, they are then UNCHANGED.
-  return summarize(await writeTransaction(db, days, store, { retryOnUniqueViolation: true }));
+  const options = { ...DATED_WRITE, retryOnUniqueViolation: true };
+  return summarize(await writeTransaction(db, weeks, store, options));
 }

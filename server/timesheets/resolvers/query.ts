@@ -34,4 +34,9 @@ export const Query: QueryResolvers = {
   timesheetHistory: (_parent, { id }, { principal, services }) =>
     services.timesheets.history(viewerOf(requirePrincipal(principal)), id),
   holidays: (_parent, { from, to }, { services }) => services.calendar.between(from, to),
+  week: (_parent, { weekStart }, { principal, services }) =>
+    services.weeks.week(requirePrincipal(principal).sub, weekStart),
+  teamWeeks: (_parent, args, { principal, services }) =>
+    services.weeks.teamWeeks(viewerOf(requirePrincipal(principal)), args),
+  period: (_parent, _args, { services }) => services.period.current(),
 };
