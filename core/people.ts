@@ -1,5 +1,8 @@
 /** Rules of the people directory, shared by the API and the clients that feed it. */
+import { isLocalDate } from './dates';
 import { hasControlCharacter } from './text';
+import { fromHundredths, toHundredths } from './timesheet-rules';
+import { checkSchedule } from './work-week';
 
 export const MAX_PERSON_ID_LENGTH = 200;
 export const MAX_PERSON_NAME_LENGTH = 200;
@@ -8,12 +11,20 @@ export const MAX_TEAM_LENGTH = 100;
 /** How many people one `upsertPeople` call may carry. */
 export const MAX_PEOPLE_PER_CALL = 500;
 
-/** A person as the automated process sends them; null clears a field. */
+/**
+ * A person as the automated process sends them; null or absent clears a field (a schedule of null
+ * is the company default).
+ */
 export interface PersonInput {
   id: string;
   name?: string | null;
   email?: string | null;
   team?: string | null;
+  /** Hours per weekday, Monday first (7 values, see `checkSchedule`). */
+  schedule?: readonly number[] | null;
+  /** First and last day of employment, inclusive, `YYYY-MM-DD`. */
+  employedFrom?: string | null;
+  employedUntil?: string | null;
 }
 
 /** A person that passed the rules: trimmed, blanks as null. */
@@ -22,11 +33,14 @@ export interface ValidPerson {
   name: string | null;
   email: string | null;
   team: string | null;
+  schedule: number[] | null;
+  employedFrom: string | null;
+  employedUntil: string | null;
 }
 
 /** One broken rule of a person. */
 export interface PersonViolation {
-  field: 'id' | 'name' | 'email' | 'team';
+  field: 'id' | 'name' | 'email' | 'team' | 'schedule' | 'employedFrom' | 'employedUntil';
   message: string;
 }
 
@@ -62,15 +76,39 @@ export function checkPersonId(id: string): string | null {
   return null;
 }
 
+/** A day of employment: a real `YYYY-MM-DD` date. */
+function checkDate(field: 'employedFrom' | 'employedUntil', value: string | null) {
+  return value !== null && !isLocalDate(value)
+    ? { field, message: `${field} "${value}" is not a real YYYY-MM-DD date` }
+    : null;
+}
+
+/** The schedule, employment dates and their order: the HR facts behind expected hours. */
+function checkWorkTerms(person: ValidPerson): PersonViolation | null {
+  const problem = person.schedule === null ? null : checkSchedule(person.schedule);
+  if (problem !== null) return { field: 'schedule', message: problem };
+  const badDate =
+    checkDate('employedFrom', person.employedFrom) ??
+    checkDate('employedUntil', person.employedUntil);
+  if (badDate) return badDate;
+  const { employedFrom: from, employedUntil: until } = person;
+  return from !== null && until !== null && until < from
+    ? { field: 'employedUntil', message: `employedUntil ${until} is before employedFrom ${from}` }
+    : null;
+}
+
 /** Checks a person for the directory and normalises it. */
 export function validatePerson(input: PersonInput): PersonValidation {
   const id = input.id.trim();
   const idProblem = checkPersonId(input.id);
-  const person = {
+  const person: ValidPerson = {
     id,
     name: blankToNull(input.name),
     email: blankToNull(input.email),
     team: blankToNull(input.team),
+    schedule: input.schedule ? [...input.schedule] : null,
+    employedFrom: input.employedFrom ?? null,
+    employedUntil: input.employedUntil ?? null,
   };
   const violation =
     (idProblem ? { field: 'id' as const, message: `id ${idProblem}` } : null) ??
@@ -79,8 +117,14 @@ export function validatePerson(input: PersonInput): PersonValidation {
     (person.email !== null && !EMAIL.test(person.email)
       ? { field: 'email' as const, message: `email "${person.email}" is not an email address` }
       : null) ??
-    checkText('team', person.team, MAX_TEAM_LENGTH);
-  return violation ? { ok: false, violation } : { ok: true, value: person };
+    checkText('team', person.team, MAX_TEAM_LENGTH) ??
+    checkWorkTerms(person);
+  if (violation) return { ok: false, violation };
+  // Hours as the store keeps them: exactly hundredths (7.3, not 7.300000000000001), -0 as 0.
+  const schedule = person.schedule?.map((hours) =>
+    fromHundredths(Math.abs(toHundredths(hours) ?? 0)),
+  );
+  return { ok: true, value: { ...person, schedule: schedule ?? null } };
 }
 
 /** What to show for a person: the name, else the email, else the id. */

@@ -121,3 +121,31 @@ export async function sendInBatches<T>(
     options.onProgress?.(Math.min(start + batchSize, items.length), items.length);
   }
 }
+
+/** A line of the file, in a batch: its line number and how a person names what it holds. */
+export interface BatchLine {
+  line: number;
+  label: string;
+}
+
+/**
+ * Names the line behind a refusal of a batch: the API points at an item with `extensions.field`,
+ * such as `people[3].email`, an index into the list `list` of the batch. `stored` says what
+ * earlier batches stored (the API is all or nothing per call, not per file).
+ */
+export function refusalOfBatch(
+  error: BatchRefusedError,
+  list: string,
+  batch: readonly BatchLine[],
+  stored: string | null,
+): BatchRefusedError {
+  const first = error.errors[0];
+  const index = new RegExp(`^${list}\\[(\\d+)\\]`).exec(first?.extensions?.field ?? '')?.[1];
+  const row = index === undefined ? undefined : batch[Number(index)];
+  const earlier = stored === null ? '' : `; ${stored}`;
+  if (!first || !row) return new BatchRefusedError(`${error.message}${earlier}`, error.errors);
+  return new BatchRefusedError(
+    `the API refused line ${row.line} (${row.label}): ${first.message}${earlier}`,
+    error.errors,
+  );
+}

@@ -8,6 +8,21 @@ export class ImportFileError extends Error {
   }
 }
 
+/** How many bad lines a refusal lists before it counts the rest. */
+const MAX_LISTED_PROBLEMS = 20;
+
+/**
+ * The file breaks `rules` on some lines (one problem each, naming the line): refused whole,
+ * nothing sent. Lists the first 20 problems and counts the rest.
+ */
+export function linesRefused(problems: readonly string[], rules: string): ImportFileError {
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  ${p}`);
+  const more = problems.length - listed.length;
+  if (more > 0) listed.push(`  … and ${more} more`);
+  const what = problems.length === 1 ? 'a line breaks' : `${problems.length} lines break`;
+  return new ImportFileError(`${what} ${rules} (nothing was sent):\n${listed.join('\n')}`);
+}
+
 /** A data line of a CSV file: its values, and the line it starts on (a value may span lines). */
 export interface CsvRecord {
   line: number;
@@ -49,23 +64,40 @@ function parseRecords(text: string): ParsedRecord[] {
   }
 }
 
-function checkHeader(header: string[] | undefined, columns: readonly string[]): void {
-  const expected = columns.join(',');
-  if (!header || header.map((h) => h.trim()).join(',') !== expected) {
-    throw new ImportFileError(
-      `the header must be exactly "${expected}", got "${(header ?? []).join(',')}"`,
-    );
-  }
+/** The one of `headers` the file's header line is (cells trimmed), or an ImportFileError. */
+function matchHeader<H extends readonly string[]>(
+  header: string[] | undefined,
+  headers: readonly H[],
+  expected: string,
+): H {
+  const found = headers.find(
+    (columns) => header?.map((h) => h.trim()).join(',') === columns.join(','),
+  );
+  if (found) return found;
+  throw new ImportFileError(`the header must be ${expected}, got "${(header ?? []).join(',')}"`);
 }
 
 /**
- * Reads a CSV file for import: UTF-8 (a BOM is fine), a header line of exactly `columns`, and as
- * many values on every line, blank lines skipped. Anything else throws an ImportFileError naming
- * the line, before anything is sent.
+ * Reads a CSV file for import: UTF-8 (a BOM is fine), a header line of exactly one of `headers`
+ * (`expected` says which to a person), as many values on every line, blank lines skipped.
+ * Anything else throws an ImportFileError naming the line, before anything is sent. Answers the
+ * header found and the data lines.
  */
-export function readCsvFile(bytes: Uint8Array, columns: readonly string[]): CsvRecord[] {
+export function readCsvTable<H extends readonly string[]>(
+  bytes: Uint8Array,
+  headers: readonly H[],
+  expected = headers.map((columns) => `"${columns.join(',')}"`).join(' or '),
+): { header: H; records: CsvRecord[] } {
   const records = parseRecords(decodeUtf8(bytes));
-  checkHeader(records[0]?.record, columns);
+  const header = matchHeader(records[0]?.record, headers, `exactly ${expected}`);
   if (records.length < 2) throw new ImportFileError('the file has no data rows');
-  return records.slice(1).map((parsed) => ({ line: startLine(parsed), values: parsed.record }));
+  const data = records
+    .slice(1)
+    .map((parsed) => ({ line: startLine(parsed), values: parsed.record }));
+  return { header, records: data };
+}
+
+/** {@link readCsvTable} for a file with one possible header, `columns`. */
+export function readCsvFile(bytes: Uint8Array, columns: readonly string[]): CsvRecord[] {
+  return readCsvTable(bytes, [columns]).records;
 }

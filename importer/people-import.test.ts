@@ -98,6 +98,43 @@ describe('the people import against the real authorization server and API', () =
     ]);
   });
 
+  it('stores schedules and employment dates from the optional columns, and changes nothing on a rerun', async () => {
+    const path = join(stack.dir, 'people-terms.csv');
+    writeFileSync(
+      path,
+      [
+        `${HEADER},mon,tue,wed,thu,fri,sat,sun,employed_from,employed_until`,
+        'auth0|hr-hal,Hal,,engineering,8,8,8,8,8,0,0,2024-03-04,',
+        'auth0|hr-ivy,Ivy,,engineering,0,0,0,0,0,0,0,2026-06-01,2027-05-31',
+        'auth0|hr-jon,Jon,,operations,,,,,,,,,',
+      ].join('\n'),
+    );
+    expect(await runPeopleImport(settings(path))).toEqual({
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      ignoredFields: [],
+    });
+    const stored = await stack.database.db
+      .selectFrom('people')
+      .select(['id', 'schedule', 'employed_from', 'employed_until'])
+      .where('id', 'in', ['auth0|hr-hal', 'auth0|hr-ivy', 'auth0|hr-jon'])
+      .orderBy('id')
+      .execute();
+    expect(stored).toEqual([
+      {
+        ...{ id: 'auth0|hr-hal', schedule: '[8,8,8,8,8,0,0]' },
+        ...{ employed_from: '2024-03-04', employed_until: null },
+      },
+      {
+        ...{ id: 'auth0|hr-ivy', schedule: '[0,0,0,0,0,0,0]' },
+        ...{ employed_from: '2026-06-01', employed_until: '2027-05-31' },
+      },
+      { id: 'auth0|hr-jon', schedule: null, employed_from: null, employed_until: null },
+    ]);
+    expect(await runPeopleImport(settings(path))).toMatchObject({ unchanged: 3 });
+  });
+
   it('sends nothing when a line breaks the rules', async () => {
     const file = writeCsv('bad-people.csv', [
       'auth0|hr-dan,Dan,dan@abc.example,operations',
@@ -108,6 +145,16 @@ describe('the people import against the real authorization server and API', () =
       'line 3 (auth0|hr-eve): email "eve-at-abc" is not an email address',
     );
     expect(await peopleWithIds(['auth0|hr-dan', 'auth0|hr-eve'])).toEqual([]);
+
+    const terms = join(stack.dir, 'bad-terms.csv');
+    writeFileSync(
+      terms,
+      `${HEADER},mon,tue,wed,thu,fri,sat,sun\nauth0|hr-kit,Kit,,ops,8,8,8,8,eight,0,0\n`,
+    );
+    await expect(runPeopleImport(settings(terms))).rejects.toThrow(
+      'line 2 (auth0|hr-kit): fri "eight" must be hours from 0 to 24 with at most two decimals, such as 7.5',
+    );
+    expect(await peopleWithIds(['auth0|hr-kit'])).toEqual([]);
   });
 
   it('runs as `npm run import -- --people`: prints the summary, and exits 2 on a bad file', async () => {

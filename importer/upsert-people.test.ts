@@ -54,7 +54,15 @@ beforeEach(() => {
 const rows = (n: number): PersonRow[] =>
   Array.from({ length: n }, (_, i) => ({
     line: i + 2,
-    person: { id: `auth0|p${i}`, name: `P ${i}`, email: null, team: 'ops' },
+    person: {
+      id: `auth0|p${i}`,
+      name: `P ${i}`,
+      email: null,
+      team: 'ops',
+      schedule: i === 0 ? [6, 6, 6, 6, 6, 0, 0] : null,
+      employedFrom: i === 0 ? '2026-01-05' : null,
+      employedUntil: null,
+    },
   }));
 
 const stored = (people: { id: string }[]) => ({
@@ -101,6 +109,9 @@ describe('upsertPeople (the importer side)', () => {
       name: 'P 0',
       email: null,
       team: 'ops',
+      schedule: [6, 6, 6, 6, 6, 0, 0],
+      employedFrom: '2026-01-05',
+      employedUntil: null,
     });
     expect(received[0]?.body).toEqual({
       operationName: 'UpsertPeople',

@@ -1,4 +1,10 @@
-import { BatchRefusedError, sendInBatches, sendMutation, type BatchOptions } from './api-client';
+import {
+  BatchRefusedError,
+  refusalOfBatch,
+  sendInBatches,
+  sendMutation,
+  type BatchOptions,
+} from './api-client';
 import { UPSERT_PEOPLE } from './documents';
 import type { UpsertPeopleMutation } from './gql/graphql';
 import type { PersonRow } from './people-file';
@@ -14,26 +20,10 @@ export interface PeopleSummary {
 }
 
 /**
- * Names the line behind a refusal: the API points at a person with `extensions.field`, such as
- * `people[3].email`, an index into the batch.
- */
-function refusalOfBatch(error: BatchRefusedError, batch: PersonRow[], stored: number) {
-  const first = error.errors[0];
-  const index = /^people\[(\d+)\]/.exec(first?.extensions?.field ?? '')?.[1];
-  const row = index === undefined ? undefined : batch[Number(index)];
-  const earlier = stored > 0 ? `; the ${stored} people of earlier batches were stored` : '';
-  if (!first || !row) return new BatchRefusedError(`${error.message}${earlier}`, error.errors);
-  return new BatchRefusedError(
-    `the API refused line ${row.line} (${row.person.id}): ${first.message}${earlier}`,
-    error.errors,
-  );
-}
-
-/**
  * Pushes people through `upsertPeople` in batches of `batchSize` (the API takes 1 to
  * MAX_PEOPLE_PER_CALL per call). A batch that fails in transit is sent again (safe: sending the
  * same people changes nothing). A batch the API refuses stops the import with a
- * BatchRefusedError naming the line.
+ * BatchRefusedError naming the line (from `extensions.field`, such as `people[3].email`).
  */
 export async function upsertPeople(
   rows: PersonRow[],
@@ -46,7 +36,10 @@ export async function upsertPeople(
     try {
       result = await sendMutation(options, UPSERT_PEOPLE, { people }, 'upsertPeople');
     } catch (error) {
-      throw error instanceof BatchRefusedError ? refusalOfBatch(error, batch, start) : error;
+      if (!(error instanceof BatchRefusedError)) throw error;
+      const lines = batch.map((r) => ({ line: r.line, label: r.person.id }));
+      const stored = start > 0 ? `the ${start} people of earlier batches were stored` : null;
+      throw refusalOfBatch(error, 'people', lines, stored);
     }
     summary.created += result.created;
     summary.updated += result.updated;

@@ -17,7 +17,10 @@ export async function findTeamOf(db: Kysely<Database>, id: string): Promise<stri
   return row?.team ?? null;
 }
 
-/** Stores people as given (name, email, team and source): new ones added, known ones replaced. */
+/**
+ * Stores people as given (name, email, team, source, schedule and employment dates): new ones
+ * added, known ones replaced.
+ */
 export async function upsertPeople(
   db: Kysely<Database>,
   rows: readonly NewPersonRow[],
@@ -32,6 +35,38 @@ export async function upsertPeople(
         email: eb.ref('excluded.email'),
         team: eb.ref('excluded.team'),
         source: eb.ref('excluded.source'),
+        schedule: eb.ref('excluded.schedule'),
+        employed_from: eb.ref('excluded.employed_from'),
+        employed_until: eb.ref('excluded.employed_until'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
+}
+
+/** A person's work terms, keyed by id, as {@link upsertWorkTerms} writes them. */
+export type WorkTermsRow = Pick<
+  NewPersonRow,
+  'id' | 'schedule' | 'employed_from' | 'employed_until' | 'updated_at'
+>;
+
+/**
+ * Stores people's schedule and employment dates only (when another source owns name, email and
+ * team): new people are added with nothing else, known ones keep the rest of their record.
+ */
+export async function upsertWorkTerms(
+  db: Kysely<Database>,
+  rows: readonly WorkTermsRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('people')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        schedule: eb.ref('excluded.schedule'),
+        employed_from: eb.ref('excluded.employed_from'),
+        employed_until: eb.ref('excluded.employed_until'),
         updated_at: eb.ref('excluded.updated_at'),
       })),
     )

@@ -7,6 +7,7 @@ import { BadUserInputError } from '../errors';
 import { OWNED_FIELDS, type DirectorySource, type Person, type UpsertPeopleResult } from './person';
 import * as repo from './person.repository';
 import type { PersonRow } from './person.table';
+import { holdsWorkTerms, parseSchedule, termsColumnsOf } from './work-terms';
 
 /** What an access token says of a person. */
 export interface TokenProfile {
@@ -27,19 +28,35 @@ export interface PersonServiceOptions {
 /** The service the resolvers and the request context call; see {@link createPersonService}. */
 export type PersonService = ReturnType<typeof createPersonService>;
 
-const toPerson = ({ id, name, email, team }: PersonRow | ValidPerson): Person => ({
-  id,
-  name,
-  email,
-  team,
+const toPerson = (person: ValidPerson): Person => {
+  const { id, name, email, team, schedule, employedFrom, employedUntil } = person;
+  return { id, name, email, team, schedule, employedFrom, employedUntil };
+};
+const personOfRow = (row: PersonRow): Person => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  team: row.team,
+  schedule: parseSchedule(row.schedule),
+  employedFrom: row.employed_from,
+  employedUntil: row.employed_until,
 });
-const unknownPerson = (id: string): Person => ({ id, name: null, email: null, team: null });
+const unknownPerson = (id: string): Person => ({
+  id,
+  name: null,
+  email: null,
+  team: null,
+  schedule: null,
+  employedFrom: null,
+  employedUntil: null,
+});
 
 /**
  * Creates the people directory over a database. Each of name, email and team has one writer,
  * `source`: with `hr` (the default) only `upsertPeople` writes them and a token only makes a new
  * person known by id; with `idp` only tokens write them, exactly as the token says (a claim that
- * disappears clears the field), and `upsertPeople` reports them as ignored.
+ * disappears clears the field), and `upsertPeople` reports them as ignored. A person's schedule
+ * and employment dates come from `upsertPeople` whatever the source; tokens never write them.
  */
 export function createPersonService(
   db: Kysely<Database>,
@@ -60,7 +77,7 @@ export function createPersonService(
     /** The people with these ids, in the same order; someone never seen has only an id. */
     async findByIds(ids: readonly string[]): Promise<Person[]> {
       const rows = await repo.findPeopleByIds(db, [...new Set(ids)]);
-      const byId = new Map(rows.map((row) => [row.id, toPerson(row)]));
+      const byId = new Map(rows.map((row) => [row.id, personOfRow(row)]));
       return ids.map((id) => byId.get(id) ?? unknownPerson(id));
     },
 
@@ -102,13 +119,63 @@ function validatePeople(inputs: readonly PersonInput[]): ValidPerson[] {
   });
 }
 
+/** Whether the HR feed already stored this person as sent (with DIRECTORY_SOURCE=hr). */
 const samePerson = (a: PersonRow, b: ValidPerson) =>
-  a.name === b.name && a.email === b.email && a.team === b.team && a.source === 'hr';
+  a.name === b.name &&
+  a.email === b.email &&
+  a.team === b.team &&
+  a.source === 'hr' &&
+  holdsWorkTerms(a, b);
 
 /** The owned fields the inputs carry (present, null included), when the HR feed does not own them. */
 function ignoredFieldsOf(source: DirectorySource, inputs: readonly PersonInput[]): string[] {
   if (source === 'hr') return [];
   return OWNED_FIELDS.filter((field) => inputs.some((input) => input[field] !== undefined));
+}
+
+/**
+ * Writes the people that changed: everything with DIRECTORY_SOURCE=hr; only the schedule and
+ * employment dates (HR facts whatever the source) with `idp`, which owns the rest.
+ */
+async function writeChanged(
+  trx: Kysely<Database>,
+  source: DirectorySource,
+  changed: readonly ValidPerson[],
+  updatedAt: string,
+): Promise<void> {
+  if (source === 'hr') {
+    const rows = changed.map(({ id, name, email, team, ...terms }) => ({
+      id,
+      name,
+      email,
+      team,
+      source,
+      ...termsColumnsOf(terms),
+      updated_at: updatedAt,
+    }));
+    return repo.upsertPeople(trx, rows);
+  }
+  const rows = changed.map((p) => ({ id: p.id, ...termsColumnsOf(p), updated_at: updatedAt }));
+  return repo.upsertWorkTerms(trx, rows);
+}
+
+/** The people as stored after the upsert, in the order sent. */
+function storedPeople(
+  source: DirectorySource,
+  people: readonly ValidPerson[],
+  before: ReadonlyMap<string, PersonRow>,
+): Person[] {
+  if (source === 'hr') return people.map(toPerson);
+  return people.map((p) => {
+    const row = before.get(p.id);
+    const { schedule, employedFrom, employedUntil } = p;
+    return {
+      ...(row ? personOfRow(row) : unknownPerson(p.id)),
+      schedule,
+      employedFrom,
+      employedUntil,
+    };
+  });
 }
 
 async function upsertPeople(
@@ -123,30 +190,18 @@ async function upsertPeople(
   return writeTransaction(db, [], async (trx) => {
     const ids = people.map((p) => p.id);
     const stored = new Map((await repo.findPeopleByIds(trx, ids)).map((row) => [row.id, row]));
-    if (source === 'idp') {
-      const fresh = ids.filter((id) => !stored.has(id));
-      await repo.insertUnknownPeople(trx, fresh, updatedAt);
-      const asStored = ids.map((id) => {
-        const row = stored.get(id);
-        return row ? toPerson(row) : unknownPerson(id);
-      });
-      const counts = { created: fresh.length, updated: 0, unchanged: ids.length - fresh.length };
-      return { ...counts, people: asStored, ignoredFields };
-    }
     const changed = people.filter((p) => {
       const before = stored.get(p.id);
-      return !before || !samePerson(before, p);
+      if (!before) return true;
+      return source === 'hr' ? !samePerson(before, p) : !holdsWorkTerms(before, p);
     });
-    await repo.upsertPeople(
-      trx,
-      changed.map((p) => ({ ...p, source, updated_at: updatedAt })),
-    );
+    await writeChanged(trx, source, changed, updatedAt);
     const created = changed.filter((p) => !stored.has(p.id)).length;
     return {
       created,
       updated: changed.length - created,
       unchanged: people.length - changed.length,
-      people: people.map(toPerson),
+      people: storedPeople(source, people, stored),
       ignoredFields,
     };
   });

@@ -4,6 +4,11 @@ export interface Person {
   name: string | null;
   email: string | null;
   team: string | null;
+  /** Hours per weekday, Monday first (HR feed); null: the company default. */
+  schedule: number[] | null;
+  /** First and last day of employment (HR feed); null: not known / still employed. */
+  employedFrom: string | null;
+  employedUntil: string | null;
 }
 
 /**
@@ -13,7 +18,10 @@ export interface Person {
  */
 export type DirectorySource = 'hr' | 'idp';
 
-/** The directory fields a source owns. */
+/**
+ * The directory fields a source owns. A person's schedule and employment dates are HR facts
+ * whatever DIRECTORY_SOURCE says: only `upsertPeople` writes them, never a token.
+ */
 export const OWNED_FIELDS = ['name', 'email', 'team'] as const;
 
 export interface UpsertPeopleResult {
