@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline/promises';
 import { createApiClient, type ApiClient } from './api/api-client';
 import { createCredentialsStore, type CredentialsStore } from './auth/credentials-store';
 import { lazyIssuer, type Issuer } from './auth/issuer';
@@ -19,6 +20,11 @@ export interface CliContext {
   err: (line: string) => void;
   /** Opens a URL in the system browser, without waiting; failures are ignored. */
   openUrl: (url: URL) => void;
+  /**
+   * Asks the person a question at the terminal and resolves to the line they typed; undefined
+   * when nobody can answer (input is not a terminal).
+   */
+  prompt: (question: string) => Promise<string | undefined>;
   /** How long `login` waits for the browser to come back. */
   loginTimeoutMs: number;
 }
@@ -29,6 +35,7 @@ export interface ContextOptions {
   out?: (line: string) => void;
   err?: (line: string) => void;
   openUrl?: (url: URL) => void;
+  prompt?: (question: string) => Promise<string | undefined>;
   loginTimeoutMs?: number;
 }
 
@@ -41,6 +48,17 @@ export function openInBrowser(url: URL): void {
   const child = spawn(opener, [url.href], { stdio: 'ignore', detached: true });
   child.on('error', () => undefined);
   child.unref();
+}
+
+/** Asks on stderr and reads one line from stdin, only when stdin is a terminal. */
+export async function promptAtTerminal(question: string): Promise<string | undefined> {
+  if (!process.stdin.isTTY) return undefined;
+  const reader = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await reader.question(question);
+  } finally {
+    reader.close();
+  }
 }
 
 /** The real world, with the settings read from `env` once. */
@@ -59,6 +77,7 @@ export function createContext(options: ContextOptions = {}): CliContext {
     out: options.out ?? ((line) => process.stdout.write(`${line}\n`)),
     err: options.err ?? ((line) => process.stderr.write(`${line}\n`)),
     openUrl: options.openUrl ?? openInBrowser,
+    prompt: options.prompt ?? promptAtTerminal,
     loginTimeoutMs: options.loginTimeoutMs ?? 5 * 60_000,
   };
 }

@@ -29,6 +29,8 @@ export class InputError extends CliError {
     message: string,
     /** The input field at fault, when one is. */
     readonly field?: string,
+    /** The API's own words, when the API refused the input. */
+    readonly apiMessage?: string,
   ) {
     super(message, EXIT.badInput);
     this.name = 'InputError';
@@ -51,5 +53,29 @@ export class SessionEndedError extends CliError {
       options,
     );
     this.name = 'SessionEndedError';
+  }
+}
+
+/** What the API says about a CONFLICT in `extensions`; each field only when it applies. */
+export interface ConflictDetails {
+  /** The version the thing has now, when the one sent was stale. */
+  currentVersion?: number;
+  /** The week's status, when it forbids the change (SUBMITTED, APPROVED). */
+  weekStatus?: string;
+  /** The payroll close date, when the change falls on or before it. */
+  closedThrough?: string;
+}
+
+/**
+ * The API refused a change because of the state it found (`extensions.code` CONFLICT): a stale
+ * version, a week that is submitted or approved, a closed period. Nothing was written. Exit 1.
+ */
+export class ConflictError extends CliError {
+  constructor(
+    message: string,
+    readonly details: ConflictDetails,
+  ) {
+    super(message, EXIT.failed);
+    this.name = 'ConflictError';
   }
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run cli -- <login | week | log | logout>`: the terminal client of the Timesheets API.
+ * `npm run cli -- <login | week | log | status | submit | logout>`: the terminal client of the Timesheets API.
  * See cli/README.md.
  */
 import { runCli } from './run-cli';

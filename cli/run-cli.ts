@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { login } from './commands/login';
 import { log } from './commands/log';
 import { logout } from './commands/logout';
+import { status } from './commands/status';
+import { submit } from './commands/submit';
 import { week } from './commands/week';
 import { createContext, type CliContext, type ContextOptions } from './context';
 import { CliError, EXIT, InputError, type ExitCode } from './errors';
@@ -11,22 +13,35 @@ export const USAGE = [
   'usage: npm run cli -- login [--no-browser]',
   '       npm run cli -- week [--date YYYY-MM-DD]',
   '       npm run cli -- log <hours> <project> [--date YYYY-MM-DD] [--notes "…"]',
+  '       npm run cli -- status [this | last | YYYY-MM-DD]',
+  '       npm run cli -- submit [this | last | YYYY-MM-DD] [--note "…"]',
   '       npm run cli -- logout',
 ].join('\n');
 
 type Command = (ctx: CliContext, args: string[]) => Promise<ExitCode>;
 
-/** Runs node:util parseArgs, turning its complaints and a wrong argument count into usage errors. */
-function parse<T extends { positionals: string[] }>(run: () => T, positionals = 0): T {
+/**
+ * Runs node:util parseArgs, turning its complaints and a wrong argument count (`positionals`, or
+ * `[least, most]`) into usage errors.
+ */
+function parse<T extends { positionals: string[] }>(
+  run: () => T,
+  positionals: number | readonly [number, number] = 0,
+): T {
   let parsed: T;
   try {
     parsed = run();
   } catch (error) {
     throw new InputError(`${(error as Error).message}\n${USAGE}`);
   }
-  if (parsed.positionals.length !== positionals) throw new InputError(USAGE);
+  const [least, most] = typeof positionals === 'number' ? [positionals, positionals] : positionals;
+  const count = parsed.positionals.length;
+  if (count < least || count > most) throw new InputError(USAGE);
   return parsed;
 }
+
+/** An optional week argument: `this`, `last` or a date of the week. */
+const WEEK_ARGUMENT = [0, 1] as const;
 
 const COMMANDS: Record<string, Command> = {
   login: (ctx, args) => {
@@ -46,6 +61,21 @@ const COMMANDS: Record<string, Command> = {
     );
     const [hours = '', project = ''] = positionals;
     return log(ctx, { hours, project, ...values });
+  },
+  status: (ctx, args) => {
+    const { positionals } = parse(
+      () => parseArgs({ args, options: {}, allowPositionals: true }),
+      WEEK_ARGUMENT,
+    );
+    return status(ctx, { week: positionals[0] });
+  },
+  submit: (ctx, args) => {
+    const options = { note: { type: 'string' } } as const;
+    const { values, positionals } = parse(
+      () => parseArgs({ args, options, allowPositionals: true }),
+      WEEK_ARGUMENT,
+    );
+    return submit(ctx, { week: positionals[0], note: values.note });
   },
   logout: (ctx, args) => {
     parse(() => parseArgs({ args, options: {} }));

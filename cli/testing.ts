@@ -6,6 +6,8 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, signIn } from '../idp/testing';
+import { startTestApi, type TestApi } from '../test/api';
+import { startTestIssuer } from '../test/issuer';
 import { LOCAL_AUDIENCE, startLocalStack, type LocalStack } from '../test/local-stack';
 import type { ContextOptions } from './context';
 import type { ExitCode } from './errors';
@@ -98,4 +100,47 @@ export function openTerminal(stack: LocalStack): Terminal {
     return { ...result, page, consentPage };
   };
   return { configDir, run, login };
+}
+
+/** Someone at the office (a manager, payroll) acting on the stack's data through the API. */
+export interface Office {
+  /** The API on the stack's database, taking any document, trusting the office's issuer. */
+  api: TestApi;
+  /** An access token of Pat Payroll: approves every team and closes periods. */
+  token: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * A second API on the stack's database, trusting a test issuer of its own, for what others do to
+ * a person's week in a test (approve, reject, close the period): the stack's API runs this
+ * client's trusted documents only. Requests are real GraphQL over HTTP with a real token.
+ */
+export async function startOffice(stack: LocalStack): Promise<Office> {
+  const issuer = await startTestIssuer();
+  const api = await startTestApi(issuer, stack.database);
+  // Names come from the HR feed (DIRECTORY_SOURCE=hr): Pat enters the directory through it.
+  const feed = await issuer.clientToken('test-hr-feed', ['batch:upload']);
+  const people = [{ id: 'test|payroll', name: 'Pat Payroll', team: 'payroll' }];
+  const { status, body } = await api.gql(
+    'mutation ($people: [PersonInput!]!) { upsertPeople(people: $people) { created } }',
+    { people },
+    feed,
+  );
+  if (status !== 200 || body.errors) {
+    throw new Error(`The HR feed refused Pat Payroll: ${JSON.stringify(body.errors)}`);
+  }
+  const token = await issuer.userToken(
+    'test|payroll',
+    ['read:timesheets', 'approve:timesheets', 'approve:all-teams', 'close:periods'],
+    { name: 'Pat Payroll' },
+  );
+  return {
+    api,
+    token,
+    close: async () => {
+      await api.close();
+      await issuer.close();
+    },
+  };
 }

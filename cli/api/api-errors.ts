@@ -1,13 +1,48 @@
 import { API_ERROR_CODES } from '../../core/api';
-import { CliError, EXIT, InputError } from '../errors';
+import { CliError, ConflictError, EXIT, InputError, type ConflictDetails } from '../errors';
 
 /** A GraphQL error as the API sends it: `extensions` is the contract, the message is for people. */
 export interface GraphQLErrorBody {
   message: string;
-  extensions?: { code?: unknown; field?: unknown; scope?: unknown; tokenKind?: unknown };
+  extensions?: {
+    code?: unknown;
+    field?: unknown;
+    scope?: unknown;
+    tokenKind?: unknown;
+    currentVersion?: unknown;
+    weekStatus?: unknown;
+    closedThrough?: unknown;
+  };
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const integer = (value: unknown) =>
+  typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+
+/** The CONFLICT's details; a field that does not hold what the contract says is left out. */
+function conflictDetails(extensions: GraphQLErrorBody['extensions']): ConflictDetails {
+  return {
+    currentVersion: integer(extensions?.currentVersion),
+    weekStatus: text(extensions?.weekStatus),
+    closedThrough: text(extensions?.closedThrough),
+  };
+}
+
+/** What a CONFLICT means, from its details, for any command. */
+function conflictMessage(operation: string, message: string, details: ConflictDetails): string {
+  if (details.closedThrough !== undefined) {
+    const closed = `The payroll period is closed through ${details.closedThrough}`;
+    return `${closed}: nothing on or before it can change (${operation})`;
+  }
+  if (details.weekStatus === 'APPROVED') {
+    return `The week is approved, so it is frozen: nothing in it can change (${operation})`;
+  }
+  if (details.currentVersion !== undefined) {
+    const now = `now version ${details.currentVersion}`;
+    return `It changed in the meantime (${now}): read it again and retry (${operation})`;
+  }
+  return `The API refused ${operation} (CONFLICT): ${message}`;
+}
 
 /** Codes meaning the API does not hold this client's documents (trusted documents, APQ). */
 const UNKNOWN_DOCUMENT_CODES = new Set<unknown>([
@@ -25,7 +60,11 @@ export function toCliError(operation: string, error: GraphQLErrorBody | undefine
   const message = error?.message ?? 'no error given';
   if (code === API_ERROR_CODES.badUserInput) {
     const field = text(error?.extensions?.field);
-    return new InputError(`The API refused the entry: ${message}`, field);
+    return new InputError(`The API refused the entry: ${message}`, field, message);
+  }
+  if (code === API_ERROR_CODES.conflict) {
+    const details = conflictDetails(error?.extensions);
+    return new ConflictError(conflictMessage(operation, message, details), details);
   }
   if (code === API_ERROR_CODES.forbidden) {
     const scope = text(error?.extensions?.scope);

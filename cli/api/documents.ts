@@ -35,3 +35,56 @@ export const LOG_TIME = graphql(`
     }
   }
 `);
+
+/**
+ * The signed-in person's week: where it is in the cycle, its version (sent back by `submit`),
+ * hours against expected hours, what is missing, and who decided; with the payroll close date.
+ */
+export const WEEK_STATUS = graphql(`
+  query CliWeekStatus($weekStart: LocalDate!) {
+    week(weekStart: $weekStart) {
+      weekStart
+      status
+      version
+      recordedHours
+      absenceHours
+      expectedHours
+      missingDays
+      absences {
+        id
+        date
+        kind
+        hours
+      }
+      submittedAt
+      decidedAt
+      decidedBy {
+        id
+        name
+        email
+      }
+      note
+      reason
+      closed
+    }
+    period {
+      closedThrough
+    }
+  }
+`);
+
+/** Submits the signed-in person's week at the version they read, with a note when it is short. */
+export const SUBMIT_WEEK = graphql(`
+  mutation CliSubmitWeek($weekStart: LocalDate!, $expectedVersion: Int!, $note: String) {
+    submitWeek(weekStart: $weekStart, expectedVersion: $expectedVersion, note: $note) {
+      weekStart
+      status
+      version
+      recordedHours
+      absenceHours
+      expectedHours
+      submittedAt
+      note
+    }
+  }
+`);
