@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { openTestDatabase, testDialects, type TestDatabase } from '../test/databases';
 import { startTestIssuer, type TestIssuer } from '../test/issuer';
 import { until } from '../test/until';
-import { dayKey } from './timesheets/timesheet-rows';
+import { weekKey } from './weeks/week-state';
 
 const ROOT = resolve(__dirname, '..');
 const WRITES = 12;
@@ -88,12 +88,10 @@ onPostgres('stopping the API with SIGTERM (PostgreSQL)', () => {
 
     const days = ['2026-11-20', '2026-11-21', '2026-11-22'];
     const answers = await database.db.connection().execute(async (conn) => {
-      // Hold the locks of the owner's days: every write now waits for them ("slow writes").
-      for (const day of days) {
-        await sql`select pg_advisory_lock(hashtextextended(${dayKey(owner, day)}, 0))`.execute(
-          conn,
-        );
-      }
+      // Hold the lock of the owner's week (all three days are in it): every write now waits for
+      // it ("slow writes").
+      const week = weekKey({ userId: owner, weekStart: '2026-11-16' });
+      await sql`select pg_advisory_lock(hashtextextended(${week}, 0))`.execute(conn);
       const writes = Array.from({ length: WRITES }, (_, i) => send(running.url, token, days, i));
       // The writes are in flight: every connection of the API's pool waits for a day's lock.
       await until(

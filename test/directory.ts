@@ -9,6 +9,9 @@ export interface HrPerson {
   name?: string | null;
   email?: string | null;
   team?: string | null;
+  schedule?: number[] | null;
+  employedFrom?: string | null;
+  employedUntil?: string | null;
 }
 
 /**

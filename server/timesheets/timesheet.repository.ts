@@ -188,21 +188,6 @@ export function insertTimesheets(
   return db.insertInto('timesheet_entries').values(rows).returningAll().execute();
 }
 
-/** Deletes an owner's entry unless it is approved; answers the deleted row. */
-export function deleteUnapprovedTimesheet(
-  db: Kysely<Database>,
-  userId: string,
-  id: string,
-): Promise<TimesheetRow | undefined> {
-  return db
-    .deleteFrom('timesheet_entries')
-    .where('id', '=', id)
-    .where('user_id', '=', userId)
-    .where('status', '<>', 'APPROVED')
-    .returningAll()
-    .executeTakeFirst();
-}
-
 /**
  * Changes an entry if it is still at `version`, and counts the change (version + 1). One
  * statement, so that of two writers holding the same version only one wins. Answers the updated
