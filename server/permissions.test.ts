@@ -107,6 +107,78 @@ const matrix: {
     kind: 'CLIENT',
     operation: 'mutation { upsertPeople(people: [{ id: "auth0|emma", team: "x" }]) { created } }',
   },
+  {
+    field: 'week',
+    scope: SCOPES.read,
+    kind: 'USER',
+    operation: '{ week(weekStart: "2026-01-05") { status version } }',
+  },
+  {
+    field: 'teamWeeks',
+    scope: SCOPES.approve,
+    kind: 'USER',
+    operation: '{ teamWeeks(weekStart: "2026-01-05") { nodes { status } } }',
+  },
+  { field: 'period', scope: SCOPES.read, kind: 'USER', operation: '{ period { closedThrough } }' },
+  {
+    field: 'holidays',
+    scope: SCOPES.read,
+    kind: 'USER',
+    operation: '{ holidays(from: "2026-01-01", to: "2026-01-31") { date name } }',
+  },
+  {
+    field: 'submitWeek',
+    scope: SCOPES.create,
+    kind: 'USER',
+    operation:
+      'mutation { submitWeek(weekStart: "2026-01-05", expectedVersion: 99, note: "part-time") { status } }',
+  },
+  {
+    field: 'withdrawWeek',
+    scope: SCOPES.create,
+    kind: 'USER',
+    operation: 'mutation { withdrawWeek(weekStart: "2026-01-05", expectedVersion: 99) { status } }',
+  },
+  {
+    field: 'saveWeek',
+    scope: SCOPES.create,
+    kind: 'USER',
+    operation:
+      'mutation { saveWeek(weekStart: "2026-01-05", expectedVersion: 99, cells: [{ date: "2026-01-05", project: "Audit", hours: 1 }]) { version } }',
+  },
+  {
+    field: 'recordAbsence',
+    scope: SCOPES.create,
+    kind: 'USER',
+    operation: 'mutation { recordAbsence(date: "2026-01-06", kind: VACATION, hours: 8) { id } }',
+  },
+  {
+    field: 'deleteAbsence',
+    scope: SCOPES.delete,
+    kind: 'USER',
+    operation: 'mutation { deleteAbsence(id: "missing") }',
+  },
+  {
+    field: 'closePeriod',
+    scope: SCOPES.closePeriods,
+    kind: 'USER',
+    operation:
+      'mutation { closePeriod(through: "2025-12-31", reason: "December is paid") { period { closedThrough } } }',
+  },
+  {
+    field: 'reopenPeriod',
+    scope: SCOPES.closePeriods,
+    kind: 'USER',
+    operation:
+      'mutation { reopenPeriod(from: "2025-12-31", reason: "A late correction") { closedThrough } }',
+  },
+  {
+    field: 'upsertHolidays',
+    scope: SCOPES.batchUpload,
+    kind: 'CLIENT',
+    operation:
+      'mutation { upsertHolidays(holidays: [{ date: "2026-12-25", name: "Christmas Day" }]) { created } }',
+  },
 ];
 
 /** A token of the given kind (a person's when either will do) holding these scopes. */

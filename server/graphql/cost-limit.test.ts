@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { MAX_PAGE_SIZE, MAX_WEEKS_PER_PAGE } from '../../core/api';
+import { MAX_TEAM_WEEKS_PAGE } from '../weeks/team-weeks';
 import { MAX_COST } from './apollo';
 import { pageSizeEstimator } from './cost-limit-plugin';
 import { createSchema } from './schema';
@@ -22,13 +23,20 @@ const SAMPLES: Record<string, unknown> = {
   Boolean: true,
 };
 
+/** The largest `first` of the paged fields that allow fewer than MAX_PAGE_SIZE. */
+const LARGEST_PAGES: [field: string, largest: number][] = [
+  ['approvalWeeks', MAX_WEEKS_PER_PAGE],
+  ['teamWeeks', MAX_TEAM_WEEKS_PAGE],
+];
+
 /** Variables for a query: every Int at the largest page size its field allows. */
 function largestVariables(text: string, operation: OperationDefinitionNode) {
   const variables: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
     const named = getNamedType(typeFromAST(schema, definition.type as never));
     if (!named || isInputObjectType(named)) return null;
-    const largest = text.includes('approvalWeeks(') ? MAX_WEEKS_PER_PAGE : MAX_PAGE_SIZE;
+    const largest =
+      LARGEST_PAGES.find(([field]) => text.includes(`${field}(`))?.[1] ?? MAX_PAGE_SIZE;
     variables[definition.variable.name.value] =
       named.name === 'Int' ? largest : SAMPLES[named.name];
   }

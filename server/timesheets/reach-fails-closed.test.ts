@@ -3,6 +3,7 @@ import { teamClaimNames } from '../../core/claims';
 import { startTestApi, type TestApi } from '../../test/api';
 import { describeEachDatabase } from '../../test/databases';
 import { startTestIssuer, type TestIssuer } from '../../test/issuer';
+import { submitWeekThroughApi } from '../../test/weeks';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const MONDAY = '2026-11-23';
@@ -52,7 +53,10 @@ describeEachDatabase('team reach fails closed on a malformed manages claim', (ge
     await issuer.close();
   });
 
-  /** Emma of a fresh team (from the HR feed) with one pending entry, and its id. */
+  /**
+   * Emma of a fresh team (from the HR feed) with one pending entry in the week she submitted, so
+   * that a manager who reaches her team sees and may decide it; and its id.
+   */
   async function emmaWithEntry() {
     const team = `eng-${randomUUID().slice(0, 8)}`;
     const sub = `auth0|emma-${randomUUID()}`;
@@ -61,6 +65,7 @@ describeEachDatabase('team reach fails closed on a malformed manages claim', (ge
     const token = await issuer.userToken(sub, EMPLOYEE);
     const input = { date: '2026-11-24', project: 'Audit', hours: 6 };
     const created = await api.ok<{ createTimesheet: { id: string } }>(CREATE, { input }, token);
+    await submitWeekThroughApi(api, issuer, sub, input.date);
     return { team, sub, id: created.createTimesheet.id };
   }
 
@@ -112,6 +117,9 @@ describeEachDatabase('team reach fails closed on a malformed manages claim', (ge
       token,
     );
     expect(ids.approvals.edges.map((edge) => edge.node.id)).toEqual([emma.id]);
+    expect(await api.ok(WEEKS, {}, token)).toEqual({
+      approvalWeeks: { nodes: [{ weekStart: MONDAY, owner: { id: emma.sub } }] },
+    });
     expect(await api.ok(OPEN, { id: emma.id }, token)).toEqual({ timesheet: { id: emma.id } });
   });
 

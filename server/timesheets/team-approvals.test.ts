@@ -3,6 +3,7 @@ import { startTestApi, type TestApi } from '../../test/api';
 import { putInDirectory } from '../../test/directory';
 import { describeEachDatabase } from '../../test/databases';
 import { startTestIssuer, type TestIssuer } from '../../test/issuer';
+import { submitWeekThroughApi } from '../../test/weeks';
 import { teamClaimNames } from '../../core/claims';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -159,6 +160,10 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
     return data.createTimesheet.id;
   }
 
+  /** The person submits their week holding `date`, so that their entries wait for a manager. */
+  const submit = (who: Person | string, date: string) =>
+    submitWeekThroughApi(api, issuer, typeof who === 'string' ? who : who.sub, date);
+
   const approvalIds = async (who: Person) =>
     (await ok<ApprovalsData>(APPROVALS, {}, who)).approvals.edges.map((e) => e.node.id);
 
@@ -182,11 +187,15 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
         .execute()
     ).map((e) => [e.action, e.actor_id]);
 
-  it("shows a manager the pending entries of their team's people, entry by entry and by week", async () => {
+  it("shows a manager the pending entries of their team's people once their week is submitted, entry by entry and by week", async () => {
     const { emma, maria, olivia, engineering } = await company();
     const monday = await create(emma, '2026-11-23', 6);
     const tuesday = await create(emma, '2026-11-24', 2.5);
     await create(olivia, '2026-11-24', 8);
+    await submit(olivia, '2026-11-24');
+    expect(await approvalIds(maria)).toEqual([]);
+    expect((await weeksOf(maria)).nodes).toEqual([]);
+    await submit(emma, '2026-11-24');
 
     expect(await approvalIds(maria)).toEqual([tuesday, monday]);
     expect(await weeksOf(maria)).toEqual({
@@ -206,6 +215,7 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
     const { emma, maria, engineering } = await company();
     const first = await create(emma, '2026-11-23', 6);
     const second = await create(emma, '2026-11-24', 2);
+    await submit(emma, '2026-11-24');
 
     const opened = await ok<OpenData>(OPEN, { id: first }, maria);
     expect(opened.timesheet).toEqual({
@@ -257,6 +267,8 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
     const { emma, maria, olivia, omar, operations } = await company();
     const emmas = await create(emma, '2026-11-24', 6);
     const olivias = await create(olivia, '2026-11-24', 7);
+    await submit(emma, '2026-11-24');
+    await submit(olivia, '2026-11-24');
 
     expect(await approvalIds(omar)).toEqual([olivias]);
     expect(await approvalIds(maria)).toEqual([emmas]);
@@ -285,8 +297,9 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
   it("refuses a manager every decision on another team's entries with NOT_FOUND, and changes nothing", async () => {
     const { emma, omar } = await company();
     const id = await create(emma, '2026-11-24', 6);
+    await submit(emma, '2026-11-24');
     const entryMissing = `Timesheet ${id} not found`;
-    const weekMissing = `No timesheet entries in the week of ${THIS_MONDAY} of ${emma.sub}`;
+    const weekMissing = `No week of ${THIS_MONDAY} of ${emma.sub} found`;
     const week = { userId: emma.sub, weekStart: THIS_MONDAY };
     const attempts: [string, Record<string, unknown>, string][] = [
       [APPROVE, { id }, entryMissing],
@@ -319,6 +332,9 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
     const emmas = await create(emma, '2026-11-24', 6);
     const olivias = await create(olivia, '2026-11-23', 7);
     const ninas = await create(nina, '2026-11-20', 3);
+    await submit(emma, '2026-11-24');
+    await submit(olivia, '2026-11-23');
+    await submit(nina, '2026-11-20');
 
     const mine = [emmas, olivias, ninas];
     expect((await approvalIds(paula)).filter((id) => mine.includes(id))).toEqual(mine);
@@ -346,6 +362,8 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
     const { emma, maria, paula } = await company();
     const own = await create(maria, '2026-11-24', 4);
     const emmas = await create(emma, '2026-11-24', 6);
+    await submit(maria, '2026-11-24');
+    await submit(emma, '2026-11-24');
 
     expect(await approvalIds(maria)).toEqual([emmas]);
     expect((await weeksOf(maria)).nodes.map((w) => w.owner.id)).toEqual([emma.sub]);
@@ -378,6 +396,8 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
     const { emma, maria, olivia, paula, engineering, operations } = await company();
     await create(emma, '2026-11-24', 6);
     await create(olivia, '2026-11-24', 7);
+    await submit(emma, '2026-11-24');
+    await submit(olivia, '2026-11-24');
 
     const byTeam = async (who: Person, team: string) =>
       (await weeksOf(who, team)).nodes.map((w) => w.owner.id);
@@ -395,6 +415,8 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
     const both = await signIn('Hana', MANAGER, { [MANAGES]: [engineering, operations] });
     await create(emma, '2026-11-24', 6);
     await create(olivia, '2026-11-23', 7);
+    await submit(emma, '2026-11-24');
+    await submit(olivia, '2026-11-23');
 
     const owners = async (team?: string) =>
       (await weeksOf(both, team)).nodes.map((w) => [w.owner.id, w.owner.team]);
@@ -435,6 +457,7 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
       importer,
     );
     expect(upload.body.data).toEqual({ uploadTimesheets: { created: 1 } });
+    await submit(sub, '2026-11-24');
     expect(await weeksOf(maria)).toEqual({
       nodes: [],
       pageInfo: { hasNextPage: false, endCursor: null },
@@ -454,6 +477,7 @@ describeEachDatabase('team-scoped approvals over HTTP', (getDb) => {
   it('follows the directory when the importer moves a person to another team', async () => {
     const { emma, maria, omar, operations } = await company();
     const id = await create(emma, '2026-11-24', 6);
+    await submit(emma, '2026-11-24');
     const importer = await issuer.clientToken('timesheets-importer', ['batch:upload']);
     const moved = await api.gql<{ upsertPeople: { updated: number } }>(
       `mutation Move($people: [PersonInput!]!) { upsertPeople(people: $people) { updated } }`,

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describeEachDatabase } from '../../test/databases';
+import { submitWeekOf } from '../../test/weeks';
 import type { Timesheet } from './timesheet';
 import { createTimesheetService } from './timesheet.service';
 import type { TimesheetService } from './timesheet.service';
@@ -15,13 +16,26 @@ const failure = (code: string, message: string) => ({
 
 describeEachDatabase('approving and rejecting timesheets', (getDb) => {
   let service: TimesheetService;
-  const owner = newUser();
   const manager = newUser();
-  const pending = (): Promise<Timesheet> =>
+  /** An entry of a new owner, who saved it and has not submitted its week: a draft. */
+  const draft = (owner = newUser()): Promise<Timesheet> =>
     service.create(
       { userId: owner, source: owner },
       { date: '2026-11-24', project: 'X', hours: 1 },
     );
+  /** An entry of a new owner whose week is SUBMITTED: pending, for a manager to decide. */
+  const pending = async (): Promise<Timesheet> => {
+    const entry = await draft();
+    await submitWeekOf(getDb().db, entry.userId, entry.date, { now: () => NOW });
+    return entry;
+  };
+  const weekOf = (entry: Timesheet) =>
+    getDb()
+      .db.selectFrom('timesheet_weeks')
+      .select(['status', 'version'])
+      .where('user_id', '=', entry.userId)
+      .where('week_start', '=', '2026-11-23')
+      .executeTakeFirst();
   const rowOf = (id: string) =>
     getDb()
       .db.selectFrom('timesheet_entries')
@@ -49,6 +63,20 @@ describeEachDatabase('approving and rejecting timesheets', (getDb) => {
       decided_at: NOW.toISOString(),
       rejection_reason: null,
     });
+    expect(await weekOf(entry)).toEqual({ status: 'SUBMITTED', version: 3 });
+  });
+
+  it('refuses to decide on a draft (an entry of an OPEN week) with CONFLICT naming the week status', async () => {
+    const entry = await draft();
+    const conflict = {
+      message:
+        'The week of 2026-11-23 is OPEN: only a SUBMITTED week can be decided ' +
+        '(its entries are drafts until their owner submits the week)',
+      extensions: expect.objectContaining({ code: 'CONFLICT', weekStatus: 'OPEN' }),
+    };
+    await expect(service.approve(approver(manager), entry.id)).rejects.toMatchObject(conflict);
+    await expect(service.reject(approver(manager), entry.id, 'no')).rejects.toMatchObject(conflict);
+    expect(await rowOf(entry.id)).toMatchObject({ status: 'PENDING', decided_by: null });
   });
 
   it('rejects a pending entry with its trimmed reason', async () => {
@@ -64,6 +92,7 @@ describeEachDatabase('approving and rejecting timesheets', (getDb) => {
       status: 'REJECTED',
       rejection_reason: 'wrong project',
     });
+    expect(await weekOf(entry)).toMatchObject({ status: 'REJECTED' });
   });
 
   it.each([
@@ -93,6 +122,7 @@ describeEachDatabase('approving and rejecting timesheets', (getDb) => {
 
   it('forbids deciding on one’s own entries', async () => {
     const entry = await pending();
+    const owner = entry.userId;
     const message = 'You cannot decide on your own timesheet entries';
     await expect(service.approve(approver(owner), entry.id)).rejects.toMatchObject(
       failure('FORBIDDEN', message),

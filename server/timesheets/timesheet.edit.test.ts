@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describeEachDatabase } from '../../test/databases';
+import { submitWeekOf } from '../../test/weeks';
 import type { CreateTimesheetInput, UpdateTimesheetInput } from './timesheet';
 import { createTimesheetService } from './timesheet.service';
 
@@ -20,6 +21,9 @@ describeEachDatabase('editing timesheets', (getDb) => {
       { userId, source: userId },
       { date: '2026-11-24', project: 'Apollo', hours: 8, ...input },
     );
+  /** The owner submits the week of the entry, so that a manager may decide on it. */
+  const submit = (userId: string, date: string) =>
+    submitWeekOf(getDb().db, userId, date, { now: () => clock });
   const update = (userId: string, id: string, version: number, input: UpdateTimesheetInput) =>
     service().update(userId, id, version, input);
   const rowOf = (id: string) =>
@@ -107,6 +111,7 @@ describeEachDatabase('editing timesheets', (getDb) => {
   it('refuses to change an approved entry with CONFLICT', async () => {
     const owner = newUser();
     const entry = await create(owner);
+    await submit(owner, entry.date);
     await service().approve(MANAGER, entry.id);
     await expect(update(owner, entry.id, 2, { hours: 1 })).rejects.toMatchObject(
       failure('CONFLICT', `Timesheet ${entry.id} is approved and locked`),
@@ -117,6 +122,7 @@ describeEachDatabase('editing timesheets', (getDb) => {
   it('resubmits a rejected entry: back to PENDING, the rejection cleared and recorded', async () => {
     const owner = newUser();
     const entry = await create(owner);
+    await submit(owner, entry.date);
     await service().reject(MANAGER, entry.id, 'wrong project');
     const fixed = await update(owner, entry.id, 2, { project: 'Zeus' });
     expect(fixed).toMatchObject({
@@ -195,6 +201,7 @@ describeEachDatabase('editing timesheets', (getDb) => {
   it('counts a resubmitted entry’s hours again, since a rejected one did not count', async () => {
     const owner = newUser();
     const entry = await create(owner, { hours: 20 });
+    await submit(owner, entry.date);
     await service().reject(MANAGER, entry.id, 'split it');
     await create(owner, { hours: 10 });
     await expect(update(owner, entry.id, 2, { notes: 'as it was' })).rejects.toMatchObject(

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { addDays } from '../../core';
 import { describeEachDatabase } from '../../test/databases';
+import { submitWeeksOf } from '../../test/weeks';
 import { encodeCursor } from './cursor';
 import type { Timesheet, TimesheetPage } from './timesheet';
 import { createTimesheetService } from './timesheet.service';
@@ -28,6 +29,7 @@ describeEachDatabase('listing timesheets', (getDb) => {
   let service: TimesheetService;
   const alice = newUser();
   const bob = newUser();
+  const carol = newUser();
   let aliceEntries: Timesheet[] = [];
 
   beforeAll(async () => {
@@ -40,6 +42,14 @@ describeEachDatabase('listing timesheets', (getDb) => {
     await service.create(
       { userId: bob, source: bob },
       { date: '2026-11-22', project: 'B', hours: 2 },
+    );
+    // Alice and Bob submit their weeks; Carol's entry stays a draft, which no approver lists.
+    await submitWeeksOf(getDb().db, [...aliceEntries, { userId: bob, date: '2026-11-22' }], {
+      now: () => NOW,
+    });
+    await service.create(
+      { userId: carol, source: carol },
+      { date: '2026-11-23', project: 'C', hours: 3 },
     );
     aliceEntries = aliceEntries.sort((a, b) =>
       a.date === b.date ? b.id.localeCompare(a.id) : b.date.localeCompare(a.date),
@@ -116,7 +126,7 @@ describeEachDatabase('listing timesheets', (getDb) => {
     expect(page.edges.map((e) => e.node.id)).toEqual(expected.map((e) => e.id));
   });
 
-  it('lists every other user’s entries in one status for a company-wide approver', async () => {
+  it('lists every other user’s submitted entries in one status for a company-wide approver, and no drafts', async () => {
     const [approved] = aliceEntries;
     const manager = { sub: 'manager', reach: { kind: 'everyone' as const } };
     await service.approve(manager, approved?.id ?? '');

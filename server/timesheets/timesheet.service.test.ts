@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describeEachDatabase } from '../../test/databases';
+import { submitWeekOf } from '../../test/weeks';
 import { createTimesheetService } from './timesheet.service';
 import type { CreateTimesheetInput } from './timesheet';
 
@@ -99,6 +100,7 @@ describeEachDatabase('createTimesheet', (getDb) => {
   it('does not count rejected entries in the daily total', async () => {
     const userId = newUser();
     const first = await create(userId, entry({ hours: 20 }));
+    await submitWeekOf(getDb().db, userId, first.date, { now: () => NOW });
     await service().reject(MANAGER, first.id, 'wrong project');
     await expect(create(userId, entry({ hours: 20 }))).resolves.toMatchObject({ hours: 20 });
   });
@@ -235,6 +237,7 @@ describeEachDatabase('findVisible and deleteTimesheet', (getDb) => {
   it('refuses to delete an approved entry with CONFLICT and keeps it', async () => {
     const alice = newUser();
     const created = await service().create({ userId: alice, source: alice }, entry());
+    await submitWeekOf(getDb().db, alice, created.date, { now: () => NOW });
     await service().approve(MANAGER, created.id);
     await expect(service().delete(alice, created.id)).rejects.toMatchObject({
       message: `Timesheet ${created.id} is approved and locked`,

@@ -1,6 +1,7 @@
 import { startTestApi, type TestApi } from '../../test/api';
 import { describeEachDatabase } from '../../test/databases';
 import { startTestIssuer, type TestIssuer } from '../../test/issuer';
+import { submitWeekThroughApi } from '../../test/weeks';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const EMPLOYEE = ['read:timesheets', 'create:timesheets', 'delete:timesheets'];
@@ -20,6 +21,7 @@ const LIST = `query List($first: Int, $after: String) {
 interface Entry {
   id: string;
   userId: string;
+  date: string;
   status: string;
   source: string;
   hours: number;
@@ -167,16 +169,21 @@ describeEachDatabase('the timesheets API over HTTP', (getDb) => {
     });
   });
 
-  it("lets a manager approve someone else's entry, which then is locked", async () => {
+  it("lets a manager approve someone else's entry once its week is submitted, which then is locked", async () => {
     const eli = await person('eli');
     const maria = await person('maria', MANAGER);
     const entry = await create(eli, { date: '2026-11-24', project: 'Sales', hours: 4 });
-    const pending = await api.gql<{ approvals: { edges: { node: { id: string } }[] } }>(
-      '{ approvals { edges { node { id } } } }',
-      undefined,
-      maria.token,
-    );
-    expect(pending.body.data!.approvals.edges.map((e) => e.node.id)).toContain(entry.id);
+    const pendingIds = async () => {
+      const pending = await api.gql<{ approvals: { edges: { node: { id: string } }[] } }>(
+        '{ approvals(first: 200) { edges { node { id } } } }',
+        undefined,
+        maria.token,
+      );
+      return pending.body.data!.approvals.edges.map((e) => e.node.id);
+    };
+    expect(await pendingIds()).not.toContain(entry.id);
+    await submitWeekThroughApi(api, issuer, eli.sub, entry.date);
+    expect(await pendingIds()).toContain(entry.id);
     const approved = await api.gql<{
       approveTimesheet: { status: string; decidedBy: string; decidedAt: string };
     }>(
@@ -209,6 +216,7 @@ describeEachDatabase('the timesheets API over HTTP', (getDb) => {
     const maria = await person('maria', MANAGER);
     const emma = await person('emma');
     const own = await create(maria, { date: '2026-11-24', project: 'Hiring', hours: 2 });
+    await submitWeekThroughApi(api, issuer, maria.sub, own.date);
     const self = await api.gql(
       `mutation { approveTimesheet(id: "${own.id}") { id } }`,
       undefined,
@@ -216,6 +224,7 @@ describeEachDatabase('the timesheets API over HTTP', (getDb) => {
     );
     expect(self.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const entry = await create(emma, { date: '2026-11-21', project: 'Audit', hours: 1 });
+    await submitWeekThroughApi(api, issuer, emma.sub, entry.date);
     const rejected = await api.gql<{
       rejectTimesheet: { status: string; rejectionReason: string };
     }>(

@@ -3,6 +3,7 @@ import { startTestApi, type TestApi } from '../../test/api';
 import { putInDirectory } from '../../test/directory';
 import { describeEachDatabase } from '../../test/databases';
 import { startTestIssuer, type TestIssuer } from '../../test/issuer';
+import { submitWeekThroughApi, TEST_WEEK_NOTE } from '../../test/weeks';
 import { teamClaimNames } from '../../core/claims';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -131,6 +132,11 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
     return data.createTimesheet.id;
   }
 
+  /** The person submits each of their weeks holding these dates, so that a manager may decide. */
+  async function submit(who: Person, ...dates: string[]) {
+    for (const date of dates) await submitWeekThroughApi(api, issuer, who.sub, date);
+  }
+
   const rowsOf = (userId: string) =>
     getDb()
       .db.selectFrom('timesheet_entries')
@@ -161,11 +167,11 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
     return pages;
   }
 
-  it('pages person-weeks newest week first, then by person, each with its total and all its entries', async () => {
+  it('pages submitted person-weeks newest week first, then by person, each with its total and all its entries, and no drafts', async () => {
     const {
       manager,
-      people: [ann, ben, cid],
-    } = await team('a', 'b', 'c');
+      people: [ann, ben, cid, dan],
+    } = await team('a', 'b', 'c', 'd');
     const annWed = await create(ann, '2026-11-25', 3.5);
     const annMon = await create(ann, '2026-11-23', 2);
     const annSun = await create(ann, '2026-11-22', 1.25);
@@ -174,6 +180,10 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
     const benOld = await create(ben, '2026-11-10', 4);
     const cidMon = await create(cid, '2026-11-16', 1);
     const cidDecided = await create(cid, '2026-11-24', 2);
+    await create(dan, '2026-11-24', 8);
+    await submit(ann, '2026-11-23', '2026-11-16');
+    await submit(ben, '2026-11-23', '2026-11-09');
+    await submit(cid, '2026-11-23', '2026-11-16');
     await ok(APPROVE, { id: cidDecided }, manager);
 
     const weeks = (await ok<WeeksData>(WEEKS, { first: 20 }, manager)).approvalWeeks;
@@ -229,6 +239,8 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
     await create(ben, '2026-11-24', 8);
     await create(ann, '2026-11-16', 1);
     await create(ann, '2026-11-20', 1);
+    await submit(ann, '2026-11-23', '2026-11-16');
+    await submit(ben, '2026-11-23');
     const whole = (await ok<WeeksData>(WEEKS, { first: 20 }, manager)).approvalWeeks.nodes;
     expect(whole.map((w) => [w.weekStart, w.owner.id, w.entries.length])).toEqual([
       ['2026-11-23', ann.sub, 3],
@@ -269,10 +281,12 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
     } = await team('a', 'b');
     const monday = await create(ann, '2026-11-23', 2);
     const wednesday = await create(ann, '2026-11-25', 3);
-    const rejectedBefore = await create(ann, '2026-11-24', 1);
-    await ok(REJECT, { id: rejectedBefore, reason: 'Which project?' }, manager);
+    const approvedBefore = await create(ann, '2026-11-24', 1);
     const lastWeek = await create(ann, '2026-11-22', 4);
     const bens = await create(ben, '2026-11-24', 8);
+    await submit(ann, '2026-11-23', '2026-11-16');
+    await submit(ben, '2026-11-23');
+    await ok(APPROVE, { id: approvedBefore }, manager);
 
     const data = await ok<{ approveWeek: Decided[] }>(
       APPROVE_WEEK,
@@ -294,7 +308,7 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
     }
 
     const rows = new Map((await rowsOf(ann.sub)).map((r) => [r.id, r]));
-    expect(rows.get(rejectedBefore)).toMatchObject({ status: 'REJECTED', version: 2 });
+    expect(rows.get(approvedBefore)).toMatchObject({ status: 'APPROVED', version: 2 });
     expect(rows.get(lastWeek)).toMatchObject({ status: 'PENDING', version: 1, decided_by: null });
     expect(await rowsOf(ben.sub)).toEqual([
       { id: bens, status: 'PENDING', version: 1, decided_by: null, rejection_reason: null },
@@ -303,6 +317,7 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
     expect(approvals).toEqual([
       { entry_id: monday, action: 'APPROVED', actor_id: manager.sub, reason: null },
       { entry_id: wednesday, action: 'APPROVED', actor_id: manager.sub, reason: null },
+      { entry_id: approvedBefore, action: 'APPROVED', actor_id: manager.sub, reason: null },
     ]);
   });
 
@@ -315,6 +330,8 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
     const tuesday = await create(ann, '2026-11-24', 3);
     const lastWeek = await create(ann, '2026-11-17', 4);
     const bens = await create(ben, '2026-11-23', 8);
+    await submit(ann, '2026-11-23', '2026-11-16');
+    await submit(ben, '2026-11-23');
 
     const data = await ok<{ rejectWeek: Decided[] }>(
       REJECT_WEEK,
@@ -353,8 +370,10 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
     const moved = await create(ann, '2026-11-23', 2);
     await ok(UPDATE, { id: moved, expectedVersion: 1, input: { date: '2026-11-20' } }, ann);
     const resubmitted = await create(ann, '2026-11-24', 3);
+    await submit(ann, '2026-11-23');
     await ok(REJECT, { id: resubmitted, reason: 'Which project?' }, manager);
     await ok(UPDATE, { id: resubmitted, expectedVersion: 2, input: { hours: 2.5 } }, ann);
+    await submit(ann, '2026-11-23', '2026-11-16');
 
     const weeks = (await ok<WeeksData>(WEEKS, { first: 20 }, manager)).approvalWeeks.nodes;
     expect(weeks.map((w) => [w.weekStart, w.entries.map((e) => e.id), w.totalHours])).toEqual([
@@ -381,14 +400,17 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
       people: [ann],
     } = await team('a');
     await create(ann, '2026-11-23', 2);
+    await submit(ann, '2026-11-23');
     const week = { userId: ann.sub, weekStart: '2026-11-23' };
     await ok(APPROVE_WEEK, week, manager);
     const eventsBefore = await eventsOf(ann.sub);
 
     expect(await refused(APPROVE_WEEK, week, manager)).toEqual({
       status: 409,
-      message: `No PENDING entries in the week of 2026-11-23 of ${ann.sub}: they are already decided`,
-      extensions: expect.objectContaining({ code: 'CONFLICT' }),
+      message:
+        'The week of 2026-11-23 is APPROVED: only a SUBMITTED week can be decided ' +
+        '(an approved week is frozen)',
+      extensions: expect.objectContaining({ code: 'CONFLICT', weekStatus: 'APPROVED' }),
       data: null,
     });
     expect(await eventsOf(ann.sub)).toEqual(eventsBefore);
@@ -407,6 +429,7 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
       await create(ann, '2026-11-24', 3),
       await create(ann, '2026-11-25', 4),
     ];
+    await submit(ann, '2026-11-23');
     const week = { userId: ann.sub, weekStart: '2026-11-23' };
 
     const answers = await Promise.all([
@@ -422,7 +445,7 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
     expect(new Set(decisions.map((e) => e.actor_id)).size).toBe(1);
   });
 
-  it('answers NOT_FOUND for a week in which the person has no entry', async () => {
+  it('answers CONFLICT for a week with no entry its owner has not submitted, and NOT_FOUND only for a person out of reach', async () => {
     const {
       manager,
       people: [ann],
@@ -432,10 +455,49 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
     expect(
       await refused(APPROVE_WEEK, { userId: ann.sub, weekStart: '2026-11-16' }, manager),
     ).toEqual({
+      status: 409,
+      message:
+        'The week of 2026-11-16 is OPEN: only a SUBMITTED week can be decided ' +
+        '(its entries are drafts until their owner submits the week)',
+      extensions: expect.objectContaining({ code: 'CONFLICT', weekStatus: 'OPEN' }),
+      data: null,
+    });
+    const stranger = `auth0|stranger-${randomUUID()}`;
+    expect(
+      await refused(APPROVE_WEEK, { userId: stranger, weekStart: '2026-11-16' }, manager),
+    ).toEqual({
       status: 404,
-      message: `No timesheet entries in the week of 2026-11-16 of ${ann.sub}`,
+      message: `No week of 2026-11-16 of ${stranger} found`,
       extensions: expect.objectContaining({ code: 'NOT_FOUND' }),
       data: null,
+    });
+  });
+
+  it('approves a submitted week with no entry (its note says why), deciding no entry', async () => {
+    const {
+      manager,
+      people: [ann],
+    } = await team('a');
+    const submitted = await submitWeekThroughApi(api, issuer, ann.sub, '2026-11-16');
+    expect(submitted).toEqual({ weekStart: '2026-11-16', status: 'SUBMITTED', version: 1 });
+
+    const data = await ok<{ approveWeek: Decided[] }>(
+      APPROVE_WEEK,
+      { userId: ann.sub, weekStart: '2026-11-16' },
+      manager,
+    );
+    expect(data.approveWeek).toEqual([]);
+    const week = await getDb()
+      .db.selectFrom('timesheet_weeks')
+      .select(['status', 'version', 'note', 'decided_by'])
+      .where('user_id', '=', ann.sub)
+      .where('week_start', '=', '2026-11-16')
+      .executeTakeFirstOrThrow();
+    expect(week).toEqual({
+      status: 'APPROVED',
+      version: 2,
+      note: TEST_WEEK_NOTE,
+      decided_by: manager.sub,
     });
   });
 
@@ -467,6 +529,7 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
       people: [ann],
     } = await team('a');
     const id = await create(ann, '2026-11-24', 2);
+    await submit(ann, '2026-11-24');
 
     for (const [mutation, variables] of [
       [REJECT_WEEK, { userId: ann.sub, weekStart: '2026-11-23', reason: '   ' }],
@@ -500,6 +563,7 @@ describeEachDatabase('deciding a person-week over HTTP', (getDb) => {
         ann,
       );
       expect(edited.updateTimesheet.version).toBe(2);
+      await submit(ann, '2026-11-24');
 
       expect(await refused(mutation, { id, expectedVersion: 1, ...extra }, manager)).toEqual({
         status: 409,
