@@ -152,7 +152,7 @@ function Approvals() {
         Approvals
       </h1>
       <p className="hint">
-        Pending entries by person and week, newest week first
+        Pending entries of submitted weeks, by person and week, newest week first
         {manages ? ` (${manages.length === 1 ? 'team' : 'teams'} ${manages.join(', ')})` : ''}
         {reach === 'EVERYONE' ? ' (every team)' : ''}. Approve or reject a whole week, or one entry
         at a time.

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { addDays, startOfWeek } from '../../core';
-import { todayLocal } from '../lib/format';
+import { formatDay, todayLocal } from '../lib/format';
 import { screenshot, seriousViolations } from './harness';
 
 /** The development users of the local tenant (`idp/tenant.json`). */
@@ -59,4 +59,26 @@ export function mondayWeeksAgo(weeksBack: number): string {
 /** A status message (role=status) saying `text`. */
 export function statusMessage(page: Page, text: string) {
   return page.getByRole('status').filter({ hasText: text });
+}
+
+/** The hours field of one project on one day in the week grid (or the phone's day list). */
+export function weekCell(page: Page, project: string, date: string) {
+  return page.getByLabel(`${project}, ${formatDay(date)}`, { exact: true });
+}
+
+/** The week's status panel. */
+export function weekStatus(page: Page) {
+  return page.getByTestId('week-status');
+}
+
+/**
+ * Submits the week on show with a note (the API requires one when the week is short of its
+ * expected hours) and waits until its status says Submitted.
+ */
+export async function submitWeek(page: Page, note: string): Promise<void> {
+  const status = weekStatus(page);
+  await status.getByLabel(/Note for your manager/).fill(note);
+  await status.getByRole('button', { name: 'Submit week' }).click();
+  await statusMessage(page, 'Submitted the week').waitFor();
+  await status.getByText('Submitted', { exact: true }).waitFor();
 }

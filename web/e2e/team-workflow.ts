@@ -7,7 +7,9 @@ import {
   expectAccessible,
   mondayWeeksAgo,
   statusMessage,
+  submitWeek,
   USERS,
+  weekCell,
 } from './scenario-helpers';
 
 /**
@@ -36,7 +38,8 @@ export function teamWorkflowScenarios(): void {
       await form.getByLabel('Hours', { exact: true }).fill('6');
       await form.getByRole('button', { name: 'Save changes' }).click();
       await check.visible(statusMessage(page, 'Saved: 6 h on E2E Hydra'));
-      await check.contains(page.getByRole('row', { name: /E2E Hydra/ }), '6');
+      const date = await item.getAttribute('data-entry-date');
+      await check.value(weekCell(page, 'E2E Hydra', date ?? ''), '6');
       await check.focused(item.getByRole('button', { name: /^Edit entry/ }));
 
       // Someone changes the entry (another tab, the API) after the form was opened.
@@ -56,7 +59,7 @@ export function teamWorkflowScenarios(): void {
       await form.getByLabel('Hours', { exact: true }).fill('4');
       await form.getByRole('button', { name: 'Save changes' }).click();
       await check.visible(statusMessage(page, 'Saved: 4 h on E2E Hydra'));
-      await check.contains(page.getByRole('row', { name: /E2E Hydra/ }), '4');
+      await check.value(weekCell(page, 'E2E Hydra', date ?? ''), '4');
 
       await item.getByRole('link', { name: /Details/ }).click();
       await page.getByRole('heading', { name: 'History' }).waitFor();
@@ -74,8 +77,11 @@ export function teamWorkflowScenarios(): void {
     const eli = await openBrowser();
     const maria = await openBrowser();
     try {
+      const monday = mondayWeeksAgo(1);
       await signIn(eli.page, ...USERS.eli);
+      await eli.page.goto(`${APP}/week/?week=${monday}`);
       await addEntry(eli.page, 'E2E Lyra', '3');
+      await submitWeek(eli.page, 'E2E: a short week on Lyra');
 
       await signIn(maria.page, ...USERS.maria);
       await maria.page.getByRole('link', { name: 'Approvals' }).click();
@@ -97,6 +103,8 @@ export function teamWorkflowScenarios(): void {
       await form.getByRole('button', { name: 'Resubmit' }).click();
       await check.visible(statusMessage(eli.page, 'Resubmitted: 3 h on E2E Vega'));
       await check.contains(entryItem(eli.page, 'E2E Vega'), 'Pending');
+      // A rejected week goes back to the manager when its owner submits it again.
+      await submitWeek(eli.page, 'E2E: Lyra booked on Vega');
 
       await maria.page.reload();
       await maria.page.getByRole('button', { name: /Approve 3 h on E2E Vega/ }).click();
@@ -128,6 +136,8 @@ export function teamWorkflowScenarios(): void {
       await signIn(olivia.page, ...USERS.olivia);
       await addEntry(olivia.page, 'E2E Orion', '2', { date: addDays(monday, 1) });
       await addEntry(olivia.page, 'E2E Perseus', '3.5', { date: addDays(monday, 2) });
+      await olivia.page.goto(`${APP}/week/?week=${monday}`);
+      await submitWeek(olivia.page, 'E2E: part-time that week');
 
       await signIn(omar.page, ...USERS.omar);
       await omar.page.getByRole('link', { name: 'Approvals' }).click();
@@ -158,8 +168,10 @@ export function teamWorkflowScenarios(): void {
       await signIn(emma.page, ...USERS.emma);
       await addEntry(emma.page, 'E2E Secret Sauce', '1');
       const id = await entryItem(emma.page, 'E2E Secret Sauce').getAttribute('data-entry-id');
+      await submitWeek(emma.page, 'E2E: a short week');
       await signIn(olivia.page, ...USERS.olivia);
       await addEntry(olivia.page, 'E2E Taurus', '1.5');
+      await submitWeek(olivia.page, 'E2E: a short week');
 
       await signIn(omar.page, ...USERS.omar);
       await omar.page.getByRole('link', { name: 'Approvals' }).click();

@@ -23,9 +23,12 @@ import {
   entryItem,
   expectAccessible,
   statusMessage,
+  submitWeek,
   USERS,
+  weekCell,
 } from './scenario-helpers';
 import { teamWorkflowScenarios } from './team-workflow';
+import { weekCycleScenarios } from './week-cycle';
 
 const run = browserAvailable() ? describe : describe.skip;
 jest.setTimeout(180_000);
@@ -74,7 +77,7 @@ run('Timesheets in a real browser', () => {
       await addEntry(page, 'E2E Apollo', '7.5', { notes: 'Sprint planning' });
       await check.text(page.getByTestId('week-total'), '7.5');
       await check.text(page.getByTestId(`day-total-${date}`), '7.5');
-      await check.contains(page.getByRole('row', { name: /E2E Apollo/ }), '7.5');
+      await check.value(weekCell(page, 'E2E Apollo', date), '7.5');
       await check.contains(entryItem(page, 'E2E Apollo'), 'Pending');
       await expectAccessible(page, '04-week-with-entry');
 
@@ -128,6 +131,8 @@ run('Timesheets in a real browser', () => {
       await signIn(eli.page, ...USERS.eli);
       await addEntry(eli.page, 'E2E Borealis', '8');
       await addEntry(eli.page, 'E2E Cygnus', '1.25');
+      // Entries of an open week are drafts: the manager sees them once the week is submitted.
+      await submitWeek(eli.page, 'E2E: the rest of the week is on another project');
 
       await signIn(maria.page, ...USERS.maria);
       await maria.page.getByRole('link', { name: 'Approvals' }).click();
@@ -226,6 +231,7 @@ run('Timesheets in a real browser', () => {
   });
 
   teamWorkflowScenarios();
+  weekCycleScenarios();
 });
 
 run('Timesheets with short-lived access tokens', () => {

@@ -56,7 +56,12 @@ export function EntryItem({ entry, actions }: { entry: MyEntry; actions: EntryIt
   }
 
   return (
-    <li className="entry" {...focusTarget(entryKey(entry.id))} data-entry-id={entry.id}>
+    <li
+      className="entry"
+      {...focusTarget(entryKey(entry.id))}
+      data-entry-id={entry.id}
+      data-entry-date={entry.date}
+    >
       <div className="entry-main">
         <span className="entry-date">{formatDay(entry.date)}</span>
         <span className="entry-project">{entry.project}</span>

@@ -12,6 +12,7 @@ import { graphql } from '../gql';
 import { formatRange } from '../lib/format';
 import { useCursorPages } from '../lib/use-cursor-pages';
 import { useFocusAfterRemoval } from '../lib/use-focus-after-removal';
+import { MY_WEEK } from '../weeks/week-documents';
 import { EntryItem } from './entry-item';
 import type { EntryItemActions } from './entry-item';
 
@@ -65,6 +66,9 @@ export function EntryList({
   const { data, error, loading, refetch } = useQuery(MY_ENTRIES, {
     variables: { from: monday, to: addDays(monday, 6), first: PAGE_SIZE, after: pages.after },
   });
+  // The same query as the week's status: a week in a closed payroll period changes no more.
+  const week = useQuery(MY_WEEK, { variables: { weekStart: monday } });
+  const closed = week.data?.week.closed === true;
   const connection = data?.timesheets;
   const totalPages = connection ? Math.max(1, Math.ceil(connection.totalCount / PAGE_SIZE)) : 1;
   const emptyLaterPage = connection?.edges.length === 0 && pages.page > 1;
@@ -77,13 +81,13 @@ export function EntryList({
 
   const actions: EntryItemActions = useMemo(
     () => ({
-      canEdit: auth.hasScope(SCOPES.create),
-      canDelete: auth.hasScope(SCOPES.delete),
+      canEdit: auth.hasScope(SCOPES.create) && !closed,
+      canDelete: auth.hasScope(SCOPES.delete) && !closed,
       announce: setStatus,
       willRemove: focus.willRemove,
       stay: focus.stay,
     }),
-    [auth, focus.willRemove, focus.stay],
+    [auth, closed, focus.willRemove, focus.stay],
   );
 
   return (

@@ -29,12 +29,12 @@ export function WeekDayList({
         const headingId = `day-${date}`;
         return (
           <section key={date} className="day-card" aria-labelledby={headingId}>
-            <h3 id={headingId}>
-              {formatDay(date)}
-              <span className="day-card-total" data-testid={`day-total-${date}`}>
+            <div className="day-card-header">
+              <h3 id={headingId}>{formatDay(date)}</h3>
+              <span data-testid={`day-total-${date}`}>
                 {formatHundredths(totals.days[day] ?? 0)} h
               </span>
-            </h3>
+            </div>
             {grid.rows.length === 0 ? (
               <p className="hint">No projects yet.</p>
             ) : (

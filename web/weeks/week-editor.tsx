@@ -66,7 +66,7 @@ function RowTools({ state }: { state: WeekGridState }) {
   return (
     <div className="row-tools">
       <form className="add-row" onSubmit={add} noValidate>
-        <label htmlFor={id}>Project</label>
+        <label htmlFor={id}>New project row</label>
         <input
           id={id}
           value={name}

@@ -56,12 +56,12 @@ export function GridCellControl({
         className="cell-multiple"
         data-cell={position}
         aria-expanded={opened}
-        aria-label={`${label}: ${formatHundredths(cell.saved)} h in ${cell.entries.length} entries, open them`}
         onClick={() => onOpen(cell)}
       >
         {formatHundredths(cell.saved)}
-        <span aria-hidden="true" className="cell-count">
-          ×{cell.entries.length}
+        <span className="cell-count"> ({cell.entries.length})</span>
+        <span className="visually-hidden">
+          : {formatHundredths(cell.saved)} h in {cell.entries.length} entries, {label}, open them
         </span>
       </button>
     );
