@@ -60,13 +60,12 @@ function decisionRows(week: WeekView): string[][] {
 }
 
 function periodRows(week: WeekView, closedThrough: string | null): string[][] {
-  if (week.closed) {
-    return [['Period', `closed through ${closedThrough ?? '?'}: nothing in this week can change`]];
-  }
-  if (closedThrough !== null && closedThrough >= week.weekStart) {
-    return [['Period', `closed through ${closedThrough}: days up to it cannot change`]];
-  }
-  return [];
+  if (closedThrough === null || closedThrough < week.weekStart) return [];
+  const what =
+    closedThrough >= endOfWeek(week.weekStart)
+      ? 'nothing in this week can change'
+      : 'days up to it cannot change';
+  return [['Period', `closed through ${closedThrough}: ${what}`]];
 }
 
 /** What the person can do next, when the week is theirs to submit. */
