@@ -119,6 +119,22 @@ describeEachDatabase('editing timesheets', (getDb) => {
     expect(await rowOf(entry.id)).toMatchObject({ status: 'APPROVED', hundredths: 800 });
   });
 
+  it('refuses every change of an entry of an APPROVED week, and a move into one, with CONFLICT naming the week status', async () => {
+    const owner = newUser();
+    const entry = await create(owner);
+    const elsewhere = await create(owner, { date: '2026-11-20' });
+    await submit(owner, entry.date);
+    await service().approveWeek(MANAGER, owner, '2026-11-23');
+    const frozen = failure('CONFLICT', /approved/, { weekStatus: 'APPROVED' });
+
+    await expect(update(owner, elsewhere.id, 1, { date: '2026-11-24' })).rejects.toMatchObject(
+      frozen,
+    );
+    await expect(update(owner, entry.id, 2, { hours: 1 })).rejects.toMatchObject(frozen);
+    expect(await rowOf(entry.id)).toMatchObject({ status: 'APPROVED', hundredths: 800 });
+    expect(await rowOf(elsewhere.id)).toMatchObject({ date: '2026-11-20', version: 1 });
+  });
+
   it('resubmits a rejected entry: back to PENDING, the rejection cleared and recorded', async () => {
     const owner = newUser();
     const entry = await create(owner);

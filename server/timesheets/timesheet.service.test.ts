@@ -234,6 +234,20 @@ describeEachDatabase('findVisible and deleteTimesheet', (getDb) => {
     ).not.toBeNull();
   });
 
+  it('refuses to delete an entry of an APPROVED week with CONFLICT naming the week status', async () => {
+    const alice = newUser();
+    const created = await service().create({ userId: alice, source: alice }, entry());
+    await submitWeekOf(getDb().db, alice, created.date, { now: () => NOW });
+    await service().approveWeek(MANAGER, alice, '2026-11-23');
+    await expect(service().delete(alice, created.id)).rejects.toMatchObject({
+      message: expect.stringMatching(/approved/),
+      extensions: expect.objectContaining({ code: 'CONFLICT', weekStatus: 'APPROVED' }),
+    });
+    expect(
+      await service().findVisible({ sub: alice, reach: { kind: 'own' as const } }, created.id),
+    ).not.toBeNull();
+  });
+
   it('refuses to delete an approved entry with CONFLICT and keeps it', async () => {
     const alice = newUser();
     const created = await service().create({ userId: alice, source: alice }, entry());
