@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SCHEDULE } from '../core/work-week';
+import { parseHolidaysFile } from './holidays-file';
 import { parsePeopleFile } from './people-file';
 
 interface TenantUser {
@@ -45,5 +46,14 @@ describe("the local company's HR feed (importer/demo/people.csv, fed by npm star
     });
     expect(rows.every(({ person }) => person.employedFrom !== null)).toBe(true);
     expect(rows.every(({ person }) => person.employedUntil === null)).toBe(true);
+  });
+});
+
+describe("the local company's calendar (importer/demo/holidays.csv, fed by npm start)", () => {
+  it('holds the year-end public holidays', () => {
+    const dates = parseHolidaysFile(demo('holidays.csv')).map(({ holiday }) => holiday.date);
+    expect(dates).toEqual(
+      expect.arrayContaining(['2026-12-24', '2026-12-25', '2026-12-31', '2027-01-01']),
+    );
   });
 });

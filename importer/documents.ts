@@ -31,3 +31,14 @@ export const UPSERT_PEOPLE = graphql(`
     }
   }
 `);
+
+/** Adds or renames a batch of public holidays in the company calendar. */
+export const UPSERT_HOLIDAYS = graphql(`
+  mutation UpsertHolidays($holidays: [HolidayInput!]!) {
+    upsertHolidays(holidays: $holidays) {
+      created
+      updated
+      unchanged
+    }
+  }
+`);

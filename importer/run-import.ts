@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { fetchClientToken, type ClientCredentials } from './client-credentials';
 import { parseEntriesFile, type LocalRejection } from './entries-file';
+import { parseHolidaysFile } from './holidays-file';
 import { parsePeopleFile } from './people-file';
+import { upsertHolidays, type HolidaysSummary } from './upsert-holidays';
 import { uploadRows, type ImportSummary } from './upload';
 import { upsertPeople, type PeopleSummary } from './upsert-people';
 
@@ -51,7 +53,19 @@ export async function runPeopleImport(settings: ImportSettings): Promise<PeopleS
   return upsertPeople(rows, uploadOptions(settings));
 }
 
-/** The closing summary of an entries import, as a person reads it. */
+/**
+ * The company calendar end to end: read and check the whole file (nothing is sent if a line is
+ * bad), get a client-credentials token, send the holidays through `upsertHolidays` in batches.
+ */
+export async function runHolidaysImport(settings: ImportSettings): Promise<HolidaysSummary> {
+  const rows = parseHolidaysFile(await readFile(settings.file));
+  return upsertHolidays(rows, uploadOptions(settings));
+}
+
+/**
+ * The closing summary of an entries import, as a person reads it: the counts, then every refused
+ * line with its externalId and the reason (the rule it broke, or why its week or period is closed).
+ */
 export function formatSummary(summary: ImportSummary): string {
   const lines = [
     `created ${summary.created}, unchanged ${summary.unchanged}, rejected ${summary.rejected.length}`,
@@ -60,6 +74,11 @@ export function formatSummary(summary: ImportSummary): string {
     ),
   ];
   return lines.join('\n');
+}
+
+/** The closing summary of a holidays import. */
+export function formatHolidaysSummary(summary: HolidaysSummary): string {
+  return `created ${summary.created}, updated ${summary.updated}, unchanged ${summary.unchanged}`;
 }
 
 /**

@@ -28,7 +28,7 @@ export async function uploadRows(rows: ImportRow[], options: BatchOptions): Prom
       if (result.status === 'CREATED') summary.created += 1;
       else if (result.status === 'UNCHANGED') summary.unchanged += 1;
       else {
-        const reason = result.reason ?? 'rejected';
+        const reason = result.reason ?? `refused${result.field ? ` (${result.field})` : ''}`;
         summary.rejected.push({ line: row.line, externalId: row.entry.externalId, reason });
       }
     }

@@ -4,8 +4,10 @@
  * client-credentials token. Exit code 1 if any row was rejected, 2 if nothing could be imported.
  *
  * `npm run import -- --people people.csv [--batch-size N]`: pushes the people directory
- * (id,name,email,team) through upsertPeople. Exit code 2 if the file, the token or a batch was
- * refused.
+ * (id,name,email,team, optionally mon..sun,employed_from,employed_until) through upsertPeople.
+ * `npm run import -- --holidays holidays.csv [--batch-size N]`: pushes the company calendar's
+ * public holidays (date,name) through upsertHolidays. Exit code 2 if the file, the token or a
+ * batch was refused.
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_API_AUDIENCE } from '../core/api';
@@ -15,26 +17,41 @@ import { BatchRefusedError } from '../importer/api-client';
 import { TokenRequestError } from '../importer/client-credentials';
 import { ImportFileError } from '../importer/csv';
 import {
+  formatHolidaysSummary,
   formatPeopleSummary,
   formatSummary,
+  runHolidaysImport,
   runImport,
   runPeopleImport,
   type ImportSettings,
 } from '../importer/run-import';
 
+/** The API's limit on holidays per upsertHolidays call. */
+const MAX_HOLIDAYS_PER_CALL = 500;
+
 const env = process.env;
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'batch-size': { type: 'string' }, people: { type: 'string' } },
+  options: {
+    'batch-size': { type: 'string' },
+    people: { type: 'string' },
+    holidays: { type: 'string' },
+  },
 });
-const peopleFile = values.people;
-const file = peopleFile ?? positionals[0];
-const maxBatch = peopleFile === undefined ? MAX_UPLOAD_ENTRIES : MAX_PEOPLE_PER_CALL;
+const kind =
+  values.people !== undefined ? 'people' : values.holidays !== undefined ? 'holidays' : 'entries';
+const file = values.people ?? values.holidays ?? positionals[0];
+const maxBatch = {
+  entries: MAX_UPLOAD_ENTRIES,
+  people: MAX_PEOPLE_PER_CALL,
+  holidays: MAX_HOLIDAYS_PER_CALL,
+}[kind];
 const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
 
 if (
   !file ||
-  positionals.length > (peopleFile === undefined ? 1 : 0) ||
+  (values.people !== undefined && values.holidays !== undefined) ||
+  positionals.length > (kind === 'entries' ? 1 : 0) ||
   (batchSize !== undefined &&
     !(Number.isInteger(batchSize) && batchSize > 0 && batchSize <= maxBatch))
 ) {
@@ -42,12 +59,13 @@ if (
     [
       `usage: npm run import -- <file.csv> [--batch-size 1..${MAX_UPLOAD_ENTRIES}]`,
       `       npm run import -- --people <people.csv> [--batch-size 1..${MAX_PEOPLE_PER_CALL}]`,
+      `       npm run import -- --holidays <holidays.csv> [--batch-size 1..${MAX_HOLIDAYS_PER_CALL}]`,
     ].join('\n'),
   );
   process.exit(2);
 }
 
-const noun = peopleFile === undefined ? 'rows' : 'people';
+const noun = { entries: 'rows', people: 'people', holidays: 'holidays' }[kind];
 const progress = (done: number, total: number) => {
   const line = `sent ${done}/${total} ${noun}`;
   if (process.stderr.isTTY) process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
@@ -69,8 +87,12 @@ const settings: ImportSettings = {
 
 /** Prints the summary; resolves to the exit code. */
 async function run(): Promise<number> {
-  if (peopleFile !== undefined) {
+  if (kind === 'people') {
     console.log(formatPeopleSummary(await runPeopleImport(settings)));
+    return 0;
+  }
+  if (kind === 'holidays') {
+    console.log(formatHolidaysSummary(await runHolidaysImport(settings)));
     return 0;
   }
   const summary = await runImport(settings);

@@ -1,9 +1,9 @@
 /**
  * `npm start`: the whole product on one machine. Starts the local authorization server (unless
  * AUTH_ISSUER names a real tenant), the API trusting it, feeds the local company's people to the
- * directory through the importer (the HR feed), and a static server for the web app, writing the
- * app's config.json. Everything listens on loopback unless HOST / WEB_HOST say otherwise. Stops
- * everything on Ctrl-C or when one part dies.
+ * directory (the HR feed) and its public holidays to the calendar through the importer, and a
+ * static server for the web app, writing the app's config.json. Everything listens on loopback
+ * unless HOST / WEB_HOST say otherwise. Stops everything on Ctrl-C or when one part dies.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -156,13 +156,13 @@ function serveWeb(): Promise<void> {
 }
 
 /**
- * The local company's HR feed: the importer pushes importer/demo/people.csv (names, emails and
- * teams, which the directory takes from HR) with the local machine client. Idempotent.
+ * Runs the importer once on a demo file of the local company with the local machine client, and
+ * prints its summary under `prefix`; `failure` says what is missing if it fails. Idempotent.
  */
-function feedDemoPeople(): Promise<void> {
+function feedDemo(option: string, file: string, prefix: string, failure: string): Promise<void> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'scripts/import.ts', '--people', join('importer', 'demo', 'people.csv')],
+    ['--import', 'tsx', 'scripts/import.ts', option, join('importer', 'demo', file)],
     {
       cwd: root,
       env: {
@@ -183,13 +183,26 @@ function feedDemoPeople(): Promise<void> {
         .trim()
         .split('\n')
         .filter((line) => line.length > 0);
-      for (const line of lines) console.log(`[hr] ${line}`);
-      if (code !== 0) {
-        console.error(`[start] the HR feed failed (exit code ${code}): people have no team yet`);
-      }
+      for (const line of lines) console.log(`[${prefix}] ${line}`);
+      if (code !== 0) console.error(`[start] ${failure} (exit code ${code})`);
       resolve();
     });
   });
+}
+
+/**
+ * The local company's HR feed and calendar: the importer pushes importer/demo/people.csv (names,
+ * emails, teams, schedules and employment dates, which the directory takes from HR) and
+ * importer/demo/holidays.csv (the public holidays of the company calendar).
+ */
+async function feedDemoCompany(): Promise<void> {
+  await feedDemo('--people', 'people.csv', 'hr', 'the HR feed failed: people have no team yet');
+  await feedDemo(
+    '--holidays',
+    'holidays.csv',
+    'calendar',
+    'the calendar feed failed: the company calendar has no holidays yet',
+  );
 }
 
 async function main(): Promise<void> {
@@ -222,7 +235,7 @@ async function main(): Promise<void> {
     METRICS_PORT: String(metricsPort),
   });
   await waitFor(`http://localhost:${apiPort}/readyz`, 'the API');
-  if (localIdp) await feedDemoPeople();
+  if (localIdp) await feedDemoCompany();
   await serveWeb();
   console.log(`
   Authorization server  ${localIdp ? issuer : `${issuer} (your tenant)`}

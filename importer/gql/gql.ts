@@ -16,10 +16,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  mutation UploadTimesheets($entries: [UploadTimesheetInput!]!) {\n    uploadTimesheets(entries: $entries) {\n      results {\n        index\n        status\n        field\n        reason\n      }\n    }\n  }\n": typeof types.UploadTimesheetsDocument,
     "\n  mutation UpsertPeople($people: [PersonInput!]!) {\n    upsertPeople(people: $people) {\n      created\n      updated\n      unchanged\n      ignoredFields\n    }\n  }\n": typeof types.UpsertPeopleDocument,
+    "\n  mutation UpsertHolidays($holidays: [HolidayInput!]!) {\n    upsertHolidays(holidays: $holidays) {\n      created\n      updated\n      unchanged\n    }\n  }\n": typeof types.UpsertHolidaysDocument,
 };
 const documents: Documents = {
     "\n  mutation UploadTimesheets($entries: [UploadTimesheetInput!]!) {\n    uploadTimesheets(entries: $entries) {\n      results {\n        index\n        status\n        field\n        reason\n      }\n    }\n  }\n": types.UploadTimesheetsDocument,
     "\n  mutation UpsertPeople($people: [PersonInput!]!) {\n    upsertPeople(people: $people) {\n      created\n      updated\n      unchanged\n      ignoredFields\n    }\n  }\n": types.UpsertPeopleDocument,
+    "\n  mutation UpsertHolidays($holidays: [HolidayInput!]!) {\n    upsertHolidays(holidays: $holidays) {\n      created\n      updated\n      unchanged\n    }\n  }\n": types.UpsertHolidaysDocument,
 };
 
 /**
@@ -44,6 +46,10 @@ export function graphql(source: "\n  mutation UploadTimesheets($entries: [Upload
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpsertPeople($people: [PersonInput!]!) {\n    upsertPeople(people: $people) {\n      created\n      updated\n      unchanged\n      ignoredFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpsertPeople($people: [PersonInput!]!) {\n    upsertPeople(people: $people) {\n      created\n      updated\n      unchanged\n      ignoredFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpsertHolidays($holidays: [HolidayInput!]!) {\n    upsertHolidays(holidays: $holidays) {\n      created\n      updated\n      unchanged\n    }\n  }\n"): (typeof documents)["\n  mutation UpsertHolidays($holidays: [HolidayInput!]!) {\n    upsertHolidays(holidays: $holidays) {\n      created\n      updated\n      unchanged\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

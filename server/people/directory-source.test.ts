@@ -4,6 +4,7 @@ import { startTestApi, type TestApi } from '../../test/api';
 import { describeEachDatabase } from '../../test/databases';
 import { putInDirectory } from '../../test/directory';
 import { startTestIssuer, type TestIssuer } from '../../test/issuer';
+import { submitWeekOf } from '../../test/weeks';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const { team: TEAM, manages: MANAGES } = teamClaimNames();
@@ -46,6 +47,10 @@ describeEachDatabase('one writer per fact of the directory', (getDb) => {
       .where('id', '=', id)
       .executeTakeFirst();
 
+  /** The owner submits the week of `date`, so that its entries wait for a manager. */
+  const submitWeek = (ownerId: string, date: string) =>
+    submitWeekOf(getDb().db, ownerId, date, { now: () => NOW });
+
   const approvalIds = async (api: TestApi, token: string) =>
     (await api.ok<ApprovalsData>(APPROVALS, {}, token)).approvals.edges.map((e) => e.node.id);
 
@@ -71,6 +76,7 @@ describeEachDatabase('one writer per fact of the directory', (getDb) => {
       { input },
       token,
     );
+    await submitWeek(emma, input.date);
     expect(await approvalIds(hrApi, maria)).toEqual([createTimesheet.id]);
 
     await putInDirectory(hrApi, issuer, [{ id: emma, name: 'Emma', team: operations }]);
@@ -158,6 +164,7 @@ describeEachDatabase('one writer per fact of the directory', (getDb) => {
       { input },
       first,
     );
+    await submitWeek(eli, input.date);
     expect(await approvalIds(idpApi, maria)).toEqual([createTimesheet.id]);
 
     const without = await issuer.userToken(eli, EMPLOYEE, { name: 'Eli' });

@@ -3,6 +3,7 @@ import { startTestApi, type TestApi } from '../../test/api';
 import { describeEachDatabase } from '../../test/databases';
 import { startTestIssuer, type TestIssuer } from '../../test/issuer';
 import { createSqlCounter } from '../../test/sql-counter';
+import { submitWeeksOf } from '../../test/weeks';
 import { teamClaimNames } from '../../core/claims';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -107,7 +108,10 @@ describeEachDatabase('the people directory over HTTP', (getDb) => {
     return token;
   }
 
-  /** Uploads `count` one-hour entries per person, two a day back from NOW, in one request. */
+  /**
+   * Uploads `count` one-hour entries per person, two a day back from NOW, in one request; answers
+   * them.
+   */
   async function uploadEntries(userIds: string[], count: number) {
     const entries = userIds.flatMap((userId) =>
       Array.from({ length: count }, (_, i) => ({
@@ -124,7 +128,12 @@ describeEachDatabase('the people directory over HTTP', (getDb) => {
       importer,
     );
     expect(data.uploadTimesheets).toEqual({ created: entries.length, rejected: 0 });
+    return entries;
   }
+
+  /** The owners submit the weeks of these entries, so that they wait for a manager. */
+  const submitWeeks = (entries: { userId: string; date: string }[]) =>
+    submitWeeksOf(getDb().db, entries, { now: () => NOW });
 
   /** Runs one request and counts the SQL statements the app sent for it. */
   async function statementsOf(query: string, variables: Record<string, unknown>, token: string) {
@@ -250,7 +259,7 @@ describeEachDatabase('the people directory over HTTP', (getDb) => {
       { people: members.map((id, i) => ({ id, name: `Member ${i}`, team })) },
       importer,
     );
-    await uploadEntries(members, 25);
+    await submitWeeks(await uploadEntries(members, 25));
 
     const small = await statementsOf(QUEUE_WITH_HISTORY, { first: 20 }, lead);
     const full = await statementsOf(QUEUE_WITH_HISTORY, { first: 200 }, lead);
@@ -284,6 +293,7 @@ describeEachDatabase('the people directory over HTTP', (getDb) => {
     expect(await ok(UPLOAD, { entries }, importer)).toEqual({
       uploadTimesheets: { created: 50, rejected: 0 },
     });
+    await submitWeeks(entries);
 
     const small = await statementsOf(WEEKS_WITH_OWNERS, { first: 5 }, lead);
     const full = await statementsOf(WEEKS_WITH_OWNERS, { first: 50 }, lead);
