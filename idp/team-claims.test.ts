@@ -77,17 +77,19 @@ describe('team claims in access tokens', () => {
     expect(payload).not.toHaveProperty([CLAIMS.manages]);
   });
 
-  it('gives payroll no manages claim, and approve:all-teams only when it is asked for', async () => {
+  it('gives payroll no manages claim, and approve:all-teams and close:periods only when asked for', async () => {
     const payload = await accessTokenOf('paula');
     expect(payload).toMatchObject({
       sub: 'auth0|paula',
       scope: 'read:timesheets approve:timesheets',
-      permissions: ['read:timesheets', 'approve:timesheets', 'approve:all-teams'],
+      permissions: ['read:timesheets', 'approve:timesheets', 'approve:all-teams', 'close:periods'],
       [CLAIMS.team]: 'payroll',
     });
     expect(payload).not.toHaveProperty([CLAIMS.manages]);
     const asked = await accessTokenOf('paula', idp, `${SCOPES} approve:all-teams`);
     expect(asked.scope).toBe('read:timesheets approve:timesheets approve:all-teams');
+    const closing = await accessTokenOf('paula', idp, `${SCOPES} close:periods`);
+    expect(closing.scope).toBe('read:timesheets approve:timesheets close:periods');
   });
 
   it('gives managers their manages claim but not approve:all-teams, even when asked', async () => {

@@ -1,8 +1,13 @@
 import { validate as isUuid } from 'uuid';
 import { writeTransaction } from '../db/transaction';
 import { assertOpen, DATED_WRITE } from '../period/period-lock';
-import { recordWeekChange, weekKey, writableWeek } from '../weeks/week-state';
-import { lockedConflict, notFound, type ServiceContext } from './timesheet-checks';
+import {
+  approvedEntryConflict,
+  recordWeekChange,
+  weekKey,
+  writableWeek,
+} from '../weeks/week-state';
+import { notFound, type ServiceContext } from './timesheet-checks';
 import * as eventRepo from './timesheet-event.repository';
 import { diffEntries, newEvent } from './timesheet-history';
 import * as repo from './timesheet.repository';
@@ -22,7 +27,7 @@ export async function deleteEntry({ db, now }: ServiceContext, ownerId: string, 
     async (trx) => {
       const current = await repo.findTimesheetById(trx, id);
       if (current?.user_id !== ownerId) throw notFound(id);
-      if (current.status === 'APPROVED') throw lockedConflict(id);
+      if (current.status === 'APPROVED') throw await approvedEntryConflict(trx, current);
       await assertOpen(trx, [current.date]);
       await writableWeek(trx, week);
       const row = await repo.deleteTimesheet(trx, id);

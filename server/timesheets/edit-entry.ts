@@ -2,7 +2,12 @@ import { validate as isUuid } from 'uuid';
 import { checkDailyTotal, fromHundredths, startOfWeek, validateEntry } from '../../core';
 import { writeTransaction } from '../db/transaction';
 import { assertOpen, DATED_WRITE } from '../period/period-lock';
-import { recordWeekChange, weekKey, writableWeek } from '../weeks/week-state';
+import {
+  approvedEntryConflict,
+  recordWeekChange,
+  weekKey,
+  writableWeek,
+} from '../weeks/week-state';
 import type { Timesheet, UpdateTimesheetInput } from './timesheet';
 import {
   badInput,
@@ -29,14 +34,15 @@ function mergeInput(row: TimesheetRow, input: UpdateTimesheetInput) {
 }
 
 /** The stored entry an owner may still change, or the error that says why not. */
-function checkEditable(
+async function checkEditable(
+  db: ServiceContext['db'],
   row: TimesheetRow | undefined,
   ownerId: string,
   id: string,
   version: number,
 ) {
   if (!row || row.user_id !== ownerId) throw notFound(id);
-  if (row.status === 'APPROVED') throw lockedConflict(id);
+  if (row.status === 'APPROVED') throw await approvedEntryConflict(db, row);
   if (row.version !== version) throw versionConflict(id, version, row.version);
   return row;
 }
@@ -55,7 +61,8 @@ export async function editEntry(
 ): Promise<Timesheet> {
   if (!isUuid(id)) throw notFound(id);
   const at = now();
-  const before = checkEditable(await repo.findTimesheetById(db, id), ownerId, id, expectedVersion);
+  const found = await repo.findTimesheetById(db, id);
+  const before = await checkEditable(db, found, ownerId, id, expectedVersion);
   const entry = validOrThrow(validateEntry(mergeInput(before, input), at));
   const weeks = [...new Set([before.week_start, startOfWeek(entry.date)])].map((weekStart) => ({
     userId: ownerId,
@@ -66,7 +73,7 @@ export async function editEntry(
     weeks.map(weekKey),
     async (trx) => {
       const reread = async () =>
-        checkEditable(await repo.findTimesheetById(trx, id), ownerId, id, expectedVersion);
+        checkEditable(trx, await repo.findTimesheetById(trx, id), ownerId, id, expectedVersion);
       const current = await reread();
       if (current.week_start !== before.week_start)
         throw versionConflict(id, expectedVersion, current.version);

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/schema';
 import { ConflictError } from '../errors';
+import { lockedConflict } from '../timesheets/timesheet-checks';
 import type { WeekAction, WeekStatus } from './week';
 import * as repo from './week.repository';
 import type { WeekKey } from './week.repository';
@@ -58,6 +59,21 @@ export async function writableWeek(
     throw weekStatusConflict(key, 'APPROVED', 'an approved week is frozen and cannot change');
   }
   return row;
+}
+
+/**
+ * The CONFLICT for an owner's change of an approved entry: the week's (frozen, with
+ * `extensions.weekStatus`) when its week is APPROVED, else the entry's own lock.
+ */
+export async function approvedEntryConflict(
+  db: Kysely<Database>,
+  entry: { id: string; user_id: string; week_start: string },
+): Promise<ConflictError> {
+  const key = { userId: entry.user_id, weekStart: entry.week_start };
+  const row = await repo.findWeekRow(db, key);
+  return row?.status === 'APPROVED'
+    ? weekStatusConflict(key, 'APPROVED', 'an approved week is frozen and cannot change')
+    : lockedConflict(entry.id);
 }
 
 /** A change of what a week holds, as its history records it. */
