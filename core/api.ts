@@ -8,6 +8,8 @@ export const MAX_PAGE_SIZE = 200;
 
 /** The largest page of person-weeks (`first` of `approvalWeeks`). */
 export const MAX_WEEKS_PER_PAGE = 50;
+/** How many people one page of `teamWeeks` may hold (a team, or the whole company of ~100). */
+export const MAX_TEAM_WEEKS_PAGE = 100;
 
 /**
  * Every `extensions.code` an API error can carry: the closed set clients switch on. Anything else

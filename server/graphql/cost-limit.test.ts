@@ -8,8 +8,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
-import { MAX_PAGE_SIZE, MAX_WEEKS_PER_PAGE } from '../../core/api';
-import { MAX_TEAM_WEEKS_PAGE } from '../weeks/team-weeks';
+import { MAX_PAGE_SIZE, MAX_TEAM_WEEKS_PAGE, MAX_WEEKS_PER_PAGE } from '../../core/api';
 import { MAX_COST } from './apollo';
 import { pageSizeEstimator } from './cost-limit-plugin';
 import { createSchema } from './schema';

@@ -1,4 +1,4 @@
-import { endOfWeek } from '../../core';
+import { endOfWeek, MAX_TEAM_WEEKS_PAGE } from '../../core';
 import { BadUserInputError } from '../errors';
 import { reachCondition } from '../reach/reach-condition';
 import type { Viewer } from '../reach/reach';
@@ -8,9 +8,6 @@ import type { TimesheetWeekPage } from './week';
 import { checkWeekStart } from './week-checks';
 import * as repo from './week.repository';
 import type { PersonCursor } from './week.repository';
-
-/** The most people one page of `teamWeeks` holds. */
-export const MAX_TEAM_WEEKS_PAGE = 100;
 
 const encodeCursor = (cursor: PersonCursor) =>
   Buffer.from(JSON.stringify([cursor.sortName, cursor.id]), 'utf8').toString('base64url');
