@@ -4,6 +4,7 @@ import { addDays } from '../../core';
 import { teamClaimNames } from '../../core/claims';
 import { createPersonService } from '../../server/people/person.service';
 import { createTimesheetService } from '../../server/timesheets/timesheet.service';
+import { createWeekService } from '../../server/weeks/week.service';
 import { startTestApi } from '../../test/api';
 import { startTestIssuer } from '../../test/issuer';
 import { median } from './load';
@@ -44,7 +45,7 @@ interface Measured {
   rps: number[];
 }
 
-/** 50 people of one team, each with 4 weeks of 5 pending 8-hour days. */
+/** 50 people of one team, each with 4 submitted weeks of 5 pending 8-hour days. */
 async function seed(db: Parameters<typeof createTimesheetService>[0]): Promise<number> {
   const people = createPersonService(db, { now: () => NOW });
   const ids = Array.from({ length: PEOPLE }, (_, i) => `bench|person-${i}`);
@@ -52,14 +53,19 @@ async function seed(db: Parameters<typeof createTimesheetService>[0]): Promise<n
     ids.map((id, i) => ({ id, name: `Person ${i}`, email: null, team: 'engineering' })),
   );
   const timesheets = createTimesheetService(db, { now: () => NOW });
+  const weeks = createWeekService(db, { now: () => NOW });
   let count = 0;
   for (const userId of ids) {
     for (let week = 0; week < WEEKS; week++) {
+      const weekStart = addDays(FIRST_MONDAY, week * 7);
       for (let day = 0; day < 5; day++) {
-        const date = addDays(FIRST_MONDAY, week * 7 + day);
+        const date = addDays(weekStart, day);
         await timesheets.create({ userId, source: userId }, { date, project: 'Bench', hours: 8 });
         count++;
       }
+      // Only submitted weeks are in the queues: their owners submit them (a full week, no note).
+      const { version } = await weeks.week(userId, weekStart);
+      await weeks.submit(userId, weekStart, version, null);
     }
   }
   return count;
