@@ -219,6 +219,12 @@ describe('npm run cli -- submit', () => {
       ]),
     );
     expect(await weekRow(monday)).toMatchObject({ status: 'APPROVED' });
+    const logged = await terminal.run(['log', '1', 'Support', '--date', addDays(monday, 5)]);
+    expect(logged).toEqual({
+      code: 1,
+      out: [],
+      err: ['The week is approved, so it is frozen: nothing in it can change (CliLogTime)'],
+    });
   });
 
   it('refuses a week of a closed period, and status says it is closed (exit 1)', async () => {
