@@ -19,7 +19,9 @@ export function WeekHistory({ events }: { events: WeekFieldsFragment['history'] 
                 <time dateTime={event.at}>{formatDateTime(event.at)}</time>
                 {` · version ${event.version}`}
               </p>
-              {line.detail && <p className="entry-reason">{line.detail}</p>}
+              {line.detail && (
+                <p className={line.rejection ? 'entry-reason' : 'entry-notes'}>{line.detail}</p>
+              )}
             </li>
           );
         })}

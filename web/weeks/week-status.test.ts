@@ -16,6 +16,7 @@ describe('describeWeekEvent', () => {
       actor: 'Maria Manager',
       action: 'rejected the week',
       detail: 'Reason: Tuesday is missing',
+      rejection: true,
     });
   });
 
@@ -25,10 +26,19 @@ describe('describeWeekEvent', () => {
       actor: 'emma@abc.example',
       action: 'withdrew the week by changing it',
       detail: null,
+      rejection: false,
     });
     expect(
       describeWeekEvent({ at: '', action: 'SUBMITTED', note: 'Friday off', actor: emma }).detail,
     ).toBe('Note: Friday off');
+    expect(
+      describeWeekEvent({
+        at: '',
+        action: 'WITHDRAWN',
+        reason: 'withdrawn by its owner',
+        actor: emma,
+      }),
+    ).toMatchObject({ detail: 'withdrawn by its owner', rejection: false });
   });
 });
 

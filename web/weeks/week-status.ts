@@ -38,17 +38,27 @@ export interface WeekEventLike {
   actor: PersonLike;
 }
 
-/** One line of a week's history: who did what, and the reason or note that came with it. */
+/**
+ * One line of a week's history: who did what, and what came with it: the reason of a rejection,
+ * the note of a submission, or what caused any other change (`rejection` tells them apart).
+ */
 export function describeWeekEvent(event: WeekEventLike): {
   actor: string;
   action: string;
   detail: string | null;
+  rejection: boolean;
 } {
   const withdrawnByChange = event.action === 'WITHDRAWN' && event.entryId;
+  const rejection = event.action === 'REJECTED' && Boolean(event.reason);
   return {
     actor: displayName(event.actor),
     action: withdrawnByChange ? 'withdrew the week by changing it' : ACTIONS[event.action],
-    detail: event.reason ? `Reason: ${event.reason}` : event.note ? `Note: ${event.note}` : null,
+    detail: rejection
+      ? `Reason: ${event.reason}`
+      : event.note
+        ? `Note: ${event.note}`
+        : (event.reason ?? null),
+    rejection,
   };
 }
 
