@@ -173,6 +173,9 @@ export function weekCycleScenarios(): void {
       await paula.page.getByRole('button', { name: 'Close the period' }).click();
       const dialog = paula.page.getByRole('dialog');
       await check.visible(dialog);
+      // Before closing: what the close would freeze unapproved.
+      await check.contains(dialog, `Week of ${formatDay(monday)}:`);
+      await check.contains(dialog, 'Emma Employee (Open)');
       await dialog.getByRole('button', { name: 'Close period' }).click();
       await check.contains(paula.page.getByTestId('closed-through'), 'Closed through');
       const notApproved = paula.page.getByRole('region', { name: /Not approved/ });

@@ -21,6 +21,7 @@ import type { ClosePeriodMutation } from '../gql/graphql';
 import { formatDateTime, formatDay, formatLongDay, todayLocal } from '../lib/format';
 import { SubmitButton } from '../timesheets/entry-fields';
 import { hoursSentence, WEEK_STATUS_LABELS } from '../weeks/week-status';
+import { NotApprovedPreview } from './not-approved-preview';
 import { CLOSE_PERIOD, PERIOD, REOPEN_PERIOD } from './period-documents';
 
 type NotApproved = ClosePeriodMutation['closePeriod']['notApproved'];
@@ -57,9 +58,11 @@ function NotApprovedList({ through, weeks }: { through: string; weeks: NotApprov
 
 /** "Close through…": a date and a reason, confirmed, then what was not approved. */
 function CloseForm({
+  closedThrough,
   suggested,
   onClosed,
 }: {
+  closedThrough: string | null;
   suggested: string;
   onClosed: (through: string, weeks: NotApproved) => void;
 }) {
@@ -139,6 +142,9 @@ function CloseForm({
         onCancel={() => setConfirming(false)}
       >
         <p>Nobody will be able to change anything dated on or before that day.</p>
+        {confirming && isLocalDate(through) && (
+          <NotApprovedPreview closedThrough={closedThrough} through={through} />
+        )}
       </ConfirmDialog>
     </form>
   );
@@ -268,6 +274,7 @@ function Period() {
         {message}
       </div>
       <CloseForm
+        closedThrough={closedThrough}
         suggested={endOfLastMonth(todayLocal())}
         onClosed={(through, weeks) => {
           setClosed({ through, weeks });
