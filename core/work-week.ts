@@ -10,6 +10,9 @@ import { HOURS_SCALE, MAX_HOURS_PER_DAY, toHundredths } from './timesheet-rules'
 /** Days in a week, Monday first. */
 export const DAYS_PER_WEEK = 7;
 
+/** How many holidays one `upsertHolidays` call may carry. */
+export const MAX_HOLIDAYS_PER_CALL = 500;
+
 /** The company default: 8 hours Monday to Friday, in hours. */
 export const DEFAULT_SCHEDULE: readonly number[] = [8, 8, 8, 8, 8, 0, 0];
 

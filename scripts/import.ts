@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_API_AUDIENCE } from '../core/api';
 import { MAX_PEOPLE_PER_CALL } from '../core/people';
 import { MAX_UPLOAD_ENTRIES } from '../core/timesheet-rules';
+import { MAX_HOLIDAYS_PER_CALL } from '../core/work-week';
 import { BatchRefusedError } from '../importer/api-client';
 import { TokenRequestError } from '../importer/client-credentials';
 import { ImportFileError } from '../importer/csv';
@@ -27,7 +28,6 @@ import {
 } from '../importer/run-import';
 
 /** The API's limit on holidays per upsertHolidays call. */
-const MAX_HOLIDAYS_PER_CALL = 500;
 
 const env = process.env;
 const { values, positionals } = parseArgs({

@@ -64,6 +64,8 @@ describe('npm start', () => {
       expect(stack.output()).toContain('emma@abc.example');
       // The HR feed of the local company went through the importer.
       expect(stack.output()).toContain('[hr] created 7, updated 0, unchanged 0');
+      // So did the company calendar's holidays.
+      expect(stack.output()).toContain('[calendar] created 5, updated 0, unchanged 0');
       // The development API, /metrics, the web app and the authorization server: loopback only.
       for (const port of Object.values(PORTS).map(Number)) {
         const listeners = listenersOf(port);

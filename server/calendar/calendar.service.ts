@@ -1,13 +1,11 @@
 import type { Kysely } from 'kysely';
-import { addDays, hasControlCharacter, isLocalDate } from '../../core';
+import { addDays, hasControlCharacter, isLocalDate, MAX_HOLIDAYS_PER_CALL } from '../../core';
 import type { Database } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
 import { BadUserInputError } from '../errors';
 import type { Holiday } from '../weeks/week';
 import * as repo from './holiday.repository';
 
-/** How many holidays one `upsertHolidays` call may carry. */
-export const MAX_HOLIDAYS_PER_CALL = 500;
 export const MAX_HOLIDAY_NAME_LENGTH = 100;
 /** The longest range `holidays(from, to)` answers. */
 export const MAX_HOLIDAY_RANGE_DAYS = 366;

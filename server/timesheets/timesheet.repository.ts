@@ -354,6 +354,15 @@ export function findTimesheetsOfWeek(db: Kysely<Database>, week: WeekKey): Promi
     .execute();
 }
 
+/** Deletes entries by id; answers the deleted rows. */
+export function deleteTimesheets(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<TimesheetRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.deleteFrom('timesheet_entries').where('id', 'in', ids).returningAll().execute();
+}
+
 /** Deletes one entry; answers the deleted row. */
 export function deleteTimesheet(
   db: Kysely<Database>,

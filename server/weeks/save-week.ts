@@ -9,6 +9,7 @@ import * as eventRepo from '../timesheets/timesheet-event.repository';
 import { diffEntries, newEvent } from '../timesheets/timesheet-history';
 import { newRow } from '../timesheets/timesheet-rows';
 import * as entryRepo from '../timesheets/timesheet.repository';
+import type { NewTimesheetEventRow } from '../timesheets/timesheet-event.table';
 import type { TimesheetRow } from '../timesheets/timesheet.table';
 import { loadWeek } from './read-week';
 import type { TimesheetWeek } from './week';
@@ -125,42 +126,49 @@ function checkDayTotals(entries: readonly TimesheetRow[], changes: readonly Cell
   }
 }
 
-async function applyChange(
+/**
+ * Applies the changes in a few statements: one insert for the new entries, one delete for the
+ * cleared ones, one update per changed entry, and one insert for all their events.
+ */
+async function applyChanges(
   trx: Kysely<Database>,
   ownerId: string,
-  change: CellChange,
+  changes: readonly CellChange[],
   at: Date,
 ): Promise<void> {
   const iso = at.toISOString();
-  if (change.kind === 'create') {
-    const [stored] = await entryRepo.insertTimesheets(trx, [
-      newRow({ userId: ownerId, source: ownerId }, change.cell.entry, at, {}),
-    ]);
-    if (!stored) throw new Error('insert returned no row');
-    const fields = diffEntries(null, stored).filter((field) => field.field !== 'status');
-    await eventRepo.insertEvents(trx, [newEvent(stored, ownerId, 'CREATED', fields, iso)]);
-    return;
+  const events: NewTimesheetEventRow[] = [];
+  const writer = { userId: ownerId, source: ownerId };
+  const created = await entryRepo.insertTimesheets(
+    trx,
+    changes.flatMap((c) => (c.kind === 'create' ? [newRow(writer, c.cell.entry, at, {})] : [])),
+  );
+  for (const row of created) {
+    const fields = diffEntries(null, row).filter((field) => field.field !== 'status');
+    events.push(newEvent(row, ownerId, 'CREATED', fields, iso));
   }
-  if (change.kind === 'delete') {
-    await entryRepo.deleteTimesheet(trx, change.row.id);
-    const fields = diffEntries(change.row, null);
-    await eventRepo.insertEvents(trx, [newEvent(change.row, ownerId, 'DELETED', fields, iso)]);
-    return;
+  const deleted = await entryRepo.deleteTimesheets(
+    trx,
+    changes.flatMap((c) => (c.kind === 'delete' ? [c.row.id] : [])),
+  );
+  for (const row of deleted)
+    events.push(newEvent(row, ownerId, 'DELETED', diffEntries(row, null), iso));
+  for (const change of changes) {
+    if (change.kind !== 'edit') continue;
+    const { row } = change;
+    const after = { ...row, hundredths: change.cell.entry.hundredths, status: 'PENDING' as const };
+    const updated = await entryRepo.updateTimesheetAtVersion(trx, row.id, row.version, {
+      hundredths: after.hundredths,
+      status: 'PENDING',
+      rejection_reason: null,
+      decided_by: null,
+      decided_at: null,
+      updated_at: iso,
+    });
+    if (!updated) throw new Error(`entry ${row.id} changed under the week's lock`);
+    events.push(newEvent(updated, ownerId, 'EDITED', diffEntries(row, after), iso));
   }
-  const { row } = change;
-  const after = { ...row, hundredths: change.cell.entry.hundredths, status: 'PENDING' as const };
-  const updated = await entryRepo.updateTimesheetAtVersion(trx, row.id, row.version, {
-    hundredths: after.hundredths,
-    status: 'PENDING',
-    rejection_reason: null,
-    decided_by: null,
-    decided_at: null,
-    updated_at: iso,
-  });
-  if (!updated) throw new Error(`entry ${row.id} changed under the week's lock`);
-  await eventRepo.insertEvents(trx, [
-    newEvent(updated, ownerId, 'EDITED', diffEntries(row, after), iso),
-  ]);
+  await eventRepo.insertEvents(trx, events);
 }
 
 /**
@@ -198,7 +206,7 @@ export async function saveWeek(
       const changes = planChanges(checked, entries, mayDelete);
       if (changes.length === 0) return;
       checkDayTotals(entries, changes);
-      for (const change of changes) await applyChange(trx, ownerId, change, at);
+      await applyChanges(trx, ownerId, changes, at);
       await recordWeekChange(trx, week, {
         actorId: ownerId,
         at: at.toISOString(),

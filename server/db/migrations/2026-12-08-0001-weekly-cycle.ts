@@ -36,6 +36,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['week_start', 'status', 'user_id'])
     .execute();
 
+  // A person-week's entries (the week, its grid, teamWeeks): without it an engine may read every
+  // entry the person ever made through (user_id, date, id).
+  await db.schema
+    .createIndex('timesheet_entries_user_week')
+    .on('timesheet_entries')
+    .columns(['user_id', 'week_start', 'date'])
+    .execute();
+
   await db.schema
     .createTable('week_events')
     .addColumn('id', 'text', (col) => col.primaryKey())
@@ -109,6 +117,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ['timesheet_weeks', 'week_events', 'absences', 'period_events', 'holidays']) {
     await db.schema.dropTable(table).execute();
   }
+  await db.schema.dropIndex('timesheet_entries_user_week').execute();
   if (detectDialect(db) === 'postgres') {
     await sql`drop function if exists week_events_append_only()`.execute(db);
     await sql`drop function if exists period_events_append_only()`.execute(db);
