@@ -1,13 +1,16 @@
+import type { Kysely } from 'kysely';
 import { checkWeekNote, isShort, toHundredths } from '../../core';
+import type { Database } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
 import { BadUserInputError } from '../errors';
 import { assertOpen, DATED_WRITE } from '../period/period-lock';
 import type { ServiceContext } from '../timesheets/timesheet-checks';
 import { resubmitRejectedEntries } from '../timesheets/resubmit-entries';
-import type { TimesheetWeek } from './week';
+import type { TimesheetWeek, WeekStatus } from './week';
 import { checkExpectedVersion, checkWeekStart, latestSubmittableWeek } from './week-checks';
 import { loadWeek } from './read-week';
 import * as repo from './week.repository';
+import type { WeekKey } from './week.repository';
 import {
   statusOf,
   versionOf,
@@ -16,6 +19,28 @@ import {
   weekStatusConflict,
   weekVersionConflict,
 } from './week-state';
+
+/**
+ * Inside the owner's write under the week's lock: the week must be at the version they read, in
+ * one of `allowed`, and not in a closed period; else CONFLICT saying which.
+ */
+async function weekAt(
+  trx: Kysely<Database>,
+  key: WeekKey,
+  expectedVersion: number,
+  allowed: readonly WeekStatus[],
+  done: string,
+): Promise<void> {
+  const row = await repo.findWeekRow(trx, key);
+  if (versionOf(row) !== expectedVersion) {
+    throw weekVersionConflict(key, expectedVersion, versionOf(row));
+  }
+  const status = statusOf(row);
+  if (!allowed.includes(status)) {
+    throw weekStatusConflict(key, status, `only a ${allowed.join(' or ')} week can be ${done}`);
+  }
+  await assertOpen(trx, [key.weekStart]);
+}
 
 /**
  * Submits the owner's week for approval, from OPEN or REJECTED, at the version they read. Its
@@ -46,15 +71,7 @@ export async function submitWeek(
     db,
     [weekKey(key)],
     async (trx) => {
-      const row = await repo.findWeekRow(trx, key);
-      if (versionOf(row) !== expectedVersion) {
-        throw weekVersionConflict(key, expectedVersion, versionOf(row));
-      }
-      const status = statusOf(row);
-      if (status !== 'OPEN' && status !== 'REJECTED') {
-        throw weekStatusConflict(key, status, 'only an OPEN or REJECTED week can be submitted');
-      }
-      await assertOpen(trx, [weekStart]);
+      await weekAt(trx, key, expectedVersion, ['OPEN', 'REJECTED'], 'submitted');
       const iso = at.toISOString();
       await resubmitRejectedEntries(trx, key, ownerId, iso);
       const week = await loadWeek(trx, key, at);
@@ -103,15 +120,7 @@ export async function withdrawWeek(
     db,
     [weekKey(key)],
     async (trx) => {
-      const row = await repo.findWeekRow(trx, key);
-      if (versionOf(row) !== expectedVersion) {
-        throw weekVersionConflict(key, expectedVersion, versionOf(row));
-      }
-      const status = statusOf(row);
-      if (status !== 'SUBMITTED') {
-        throw weekStatusConflict(key, status, 'only a SUBMITTED week can be withdrawn');
-      }
-      await assertOpen(trx, [weekStart]);
+      await weekAt(trx, key, expectedVersion, ['SUBMITTED'], 'withdrawn');
       const iso = at.toISOString();
       const open = await repo.bumpWeek(trx, key, { status: 'OPEN', updated_at: iso });
       await repo.insertWeekEvents(trx, [
