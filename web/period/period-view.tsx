@@ -17,14 +17,13 @@ import { RequireAuth } from '../auth/require-auth';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorPanel, problemSentence } from '../components/error-panel';
 import { Loading } from '../components/loading';
-import type { ClosePeriodMutation } from '../gql/graphql';
-import { formatDateTime, formatDay, formatLongDay, todayLocal } from '../lib/format';
+import { formatDateTime, formatDay, formatLongDay, formatRange, todayLocal } from '../lib/format';
 import { SubmitButton } from '../timesheets/entry-fields';
 import { hoursSentence, WEEK_STATUS_LABELS } from '../weeks/week-status';
+import { byPerson } from './not-approved';
+import type { NotApproved } from './not-approved';
 import { NotApprovedPreview } from './not-approved-preview';
 import { CLOSE_PERIOD, PERIOD, REOPEN_PERIOD } from './period-documents';
-
-type NotApproved = ClosePeriodMutation['closePeriod']['notApproved'];
 
 /** An error of a period form: the API's own message for input and conflicts. */
 function sentenceOf(error: unknown): string {
@@ -34,23 +33,41 @@ function sentenceOf(error: unknown): string {
     : problemSentence(described);
 }
 
-/** What closing left unapproved: the person-weeks payroll still has to chase. */
+/** What closing left unapproved: the person-weeks payroll still has to chase, by person. */
 function NotApprovedList({ through, weeks }: { through: string; weeks: NotApproved }) {
+  const people = byPerson(weeks);
   return (
     <section className="panel" aria-labelledby="not-approved-title">
       <h2 id="not-approved-title">Not approved when closed through {formatDay(through)}</h2>
       {weeks.length === 0 ? (
         <p>Every person-week in the period was approved.</p>
       ) : (
-        <ul className="not-approved">
-          {weeks.map((week) => (
-            <li key={`${week.owner.id} ${week.weekStart}`}>
-              <strong>{displayName(week.owner)}</strong>
-              {week.owner.team ? ` (${week.owner.team})` : ''} · week of {formatDay(week.weekStart)}{' '}
-              · {WEEK_STATUS_LABELS[week.status]} · {hoursSentence({ ...week, absenceHours: 0 })}
-            </li>
-          ))}
-        </ul>
+        <>
+          <p>
+            {weeks.length} person-weeks of {people.length} people were not approved.
+          </p>
+          <ul className="not-approved">
+            {people.map((person) => (
+              <li key={person.id}>
+                <strong>{person.name}</strong>
+                {person.team ? ` (${person.team})` : ''}: {person.weeks.length}{' '}
+                {person.weeks.length === 1 ? 'week' : 'weeks'}
+                <details>
+                  <summary>Weeks</summary>
+                  <ul>
+                    {person.weeks.map((week) => (
+                      <li key={week.weekStart}>
+                        Week of {formatRange(week.weekStart, addDays(week.weekStart, 6))} ·{' '}
+                        {WEEK_STATUS_LABELS[week.status]} ·{' '}
+                        {hoursSentence({ ...week, absenceHours: 0 })}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );
