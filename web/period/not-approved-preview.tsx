@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@apollo/client/react';
-import { addDays, displayName, startOfWeek } from '../../core';
+import { addDays, displayName, MAX_TEAM_WEEKS_PAGE, startOfWeek } from '../../core';
 import { TEAM_WEEKS } from '../board/board-documents';
 import { formatDay } from '../lib/format';
 import { WEEK_STATUS_LABELS } from '../weeks/week-status';
@@ -29,7 +29,7 @@ export function weeksToClose(closedThrough: string | null, through: string): str
 /** The person-weeks of one week that are not approved yet. */
 function WeekNotApproved({ monday }: { monday: string }) {
   const { data, loading, error } = useQuery(TEAM_WEEKS, {
-    variables: { weekStart: monday, team: null, first: 100, after: null },
+    variables: { weekStart: monday, team: null, first: MAX_TEAM_WEEKS_PAGE, after: null },
     fetchPolicy: 'network-only',
   });
   if (error) return null;
