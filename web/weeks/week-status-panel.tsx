@@ -3,12 +3,12 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { displayName, MAX_NOTES_LENGTH } from '../../core';
+import { displayName, MAX_NOTES_LENGTH, startOfWeek } from '../../core';
 import { describeApiError } from '../apollo/api-errors';
 import { forgetOwnWeek } from '../apollo/cache-updates';
 import { problemSentence } from '../components/error-panel';
 import type { WeekFieldsFragment } from '../gql/graphql';
-import { formatDateTime, formatDay } from '../lib/format';
+import { formatDateTime, formatDay, todayLocal } from '../lib/format';
 import { PERIOD } from '../period/period-documents';
 import { SubmitButton } from '../timesheets/entry-fields';
 import { MY_WEEK, SUBMIT_WEEK, WITHDRAW_WEEK } from './week-documents';
@@ -80,6 +80,8 @@ export function WeekStatusPanel({
   const [submitWeek, submitting] = useMutation(SUBMIT_WEEK, forget);
   const [withdrawWeek, withdrawing] = useMutation(WITHDRAW_WEEK, forget);
   const short = isWeekShort(week);
+  // The API accepts a submission from the week's Monday on, never for a later week.
+  const future = week.weekStart > startOfWeek(todayLocal());
   const actions = weekActions(week.status);
   const busy = submitting.loading || withdrawing.loading;
 
@@ -173,7 +175,10 @@ export function WeekStatusPanel({
           Waiting for your manager. Changing the week takes it back (it becomes Open again).
         </p>
       )}
-      {canWrite && !week.closed && actions.canSubmit && (
+      {canWrite && !week.closed && actions.canSubmit && future && (
+        <p className="hint">You can submit this week once it has started.</p>
+      )}
+      {canWrite && !week.closed && actions.canSubmit && !future && (
         <form className="submit-week" onSubmit={(event) => void submit(event)} noValidate>
           <label htmlFor={noteId}>
             Note for your manager{' '}
