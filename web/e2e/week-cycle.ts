@@ -248,6 +248,21 @@ export function weekCycleScenarios(): void {
       expect(sideways).toBe(0);
       await expectAccessible(page, '26-week-phone');
 
+      // The manager's board at phone width: nothing scrolls sideways either.
+      const maria = await openBrowser({ width: 390, height: 844 });
+      try {
+        await signIn(maria.page, ...USERS.maria);
+        await maria.page.goto(`${APP}/board/?week=${monday}`);
+        await check.contains(boardRow(maria.page, 'Emma Employee'), '6.25 h recorded');
+        const boardSideways = await maria.page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(boardSideways).toBe(0);
+        await expectAccessible(maria.page, '27-board-phone');
+      } finally {
+        await maria.close();
+      }
+
       // The week after starts from this one's rows.
       const next = addDays(monday, 7);
       await page.goto(`${APP}/week/?week=${next}`);

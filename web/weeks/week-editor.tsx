@@ -124,6 +124,14 @@ export function WeekEditor({
     state.grid.rows
       .flatMap((row) => row.cells)
       .find((cell) => cell.key === opened.key && cell.multiple);
+
+  useEffect(() => {
+    if (!unsaved) return undefined;
+    // Leaving or reloading the page would lose what was typed: the browser asks first.
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
   const toggle = (cell: GridCell) =>
     setOpened((current) => (current?.key === cell.key ? null : cell));
 
