@@ -16,6 +16,7 @@ export interface Loaders {
   weekEntries: DataLoader<string, Timesheet[]>;
   weekAbsences: DataLoader<string, Absence[]>;
   weekHistory: DataLoader<string, WeekEvent[]>;
+  weekVersion: DataLoader<string, number>;
 }
 
 /** The loaders of one request, each made on first use (most requests need none or one). */
@@ -25,6 +26,7 @@ export function createLoaders(services: Services): Loaders {
   let weekEntries: Loaders['weekEntries'] | undefined;
   let weekAbsences: Loaders['weekAbsences'] | undefined;
   let weekHistory: Loaders['weekHistory'] | undefined;
+  let weekVersion: Loaders['weekVersion'] | undefined;
   return {
     get person() {
       return (person ??= new DataLoader((ids) => services.people.findByIds(ids)));
@@ -37,6 +39,9 @@ export function createLoaders(services: Services): Loaders {
     },
     get weekAbsences() {
       return (weekAbsences ??= new DataLoader((keys) => services.weeks.absencesOf(keys)));
+    },
+    get weekVersion() {
+      return (weekVersion ??= new DataLoader((keys) => services.weeks.versionsOf(keys)));
     },
     get weekHistory() {
       return (weekHistory ??= new DataLoader((keys) => services.weeks.historiesOf(keys)));

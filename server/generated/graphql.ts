@@ -53,6 +53,12 @@ export type ApprovalWeek = {
   owner: Person;
   /** The hours of the week's entries in this status. */
   totalHours: Scalars['Float']['output'];
+  /**
+   * The person-week's `version` (as `TimesheetWeek.version`): send it as `expectedVersion` to
+   * `approveWeek` or `rejectWeek`, so that a week that changed after the manager looked is not
+   * decided.
+   */
+  version: Scalars['Int']['output'];
   /** The Monday the week starts on. */
   weekStart: Scalars['LocalDate']['output'];
 };
@@ -1237,6 +1243,7 @@ export type ApprovalWeekResolvers<ContextType = Context, ParentType extends Reso
   entries?: Resolver<Array<ResolversTypes['Timesheet']>, ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   totalHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weekStart?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
 };
 

@@ -426,6 +426,39 @@ describeEachDatabase('the weekly cycle over HTTP', (getDb) => {
       expect(submitted.approvals.edges.map((e) => e.node.id)).toContain(entry.id);
     });
 
+    it('gives each week of the approval queue its version, which a decision can send back', async () => {
+      const {
+        manager,
+        people: [emma],
+      } = await team();
+      await create(emma, '2026-11-23', 8);
+      const submitted = await submit(emma);
+      const queue = await api.ok<{
+        approvalWeeks: { nodes: { owner: { id: string }; weekStart: string; version: number }[] };
+      }>(
+        `{ approvalWeeks(first: 50) { nodes { owner { id } weekStart version } } }`,
+        {},
+        manager.token,
+      );
+      const listed = queue.approvalWeeks.nodes.find((n) => n.owner.id === emma.sub);
+      expect(listed).toEqual({
+        owner: { id: emma.sub },
+        weekStart: THIS_WEEK,
+        version: submitted.version,
+      });
+      await create(emma, '2026-11-24', 8);
+      await submit(emma);
+      const stale = await refused(
+        APPROVE_WEEK,
+        { userId: emma.sub, weekStart: THIS_WEEK, expectedVersion: listed?.version },
+        manager.token,
+      );
+      expect(stale).toMatchObject({
+        code: 'CONFLICT',
+        extensions: { currentVersion: submitted.version + 2 },
+      });
+    });
+
     it('approves a submitted week at the version the manager saw, and then it is frozen on every path', async () => {
       const {
         manager,

@@ -10,6 +10,7 @@ import { submitWeek, withdrawWeek } from './submit-week';
 import { teamWeeks, type TeamWeeksArgs } from './team-weeks';
 import type { Absence, AbsenceKind, WeekEvent } from './week';
 import { checkWeekStart } from './week-checks';
+import { versionOf } from './week-state';
 import * as repo from './week.repository';
 import type { WeekKey } from './week.repository';
 
@@ -76,6 +77,11 @@ export function createWeekService(db: ServiceContext['db'], options: { now?: () 
     async absencesOf(keys: readonly string[]): Promise<Absence[][]> {
       const rows = await repo.findAbsencesOfWeeks(db, keys.map(parseKey));
       return byWeek(keys, rows, absenceOf);
+    },
+    /** The versions of person-weeks (0 for a week with nothing stored), by loader key. */
+    async versionsOf(keys: readonly string[]): Promise<number[]> {
+      const rows = await repo.findWeekRows(db, keys.map(parseKey));
+      return byWeek(keys, rows, versionOf).map((versions) => versions[0] ?? 0);
     },
     /** The histories of person-weeks, oldest first, by loader key. */
     async historiesOf(keys: readonly string[]): Promise<WeekEvent[][]> {

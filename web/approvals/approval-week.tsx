@@ -34,7 +34,12 @@ export function ApprovalWeekSection({
   const key = weekKey(week);
   const headingId = `heading-${key.replace(/[^a-zA-Z0-9-]/g, '-')}`;
   const count = plural(week.entries.length, 'entry', 'entries');
-  const variables = { userId: week.owner.id, weekStart: week.weekStart };
+  // The version the manager is looking at: a week changed since is not decided (CONFLICT).
+  const variables = {
+    userId: week.owner.id,
+    weekStart: week.weekStart,
+    expectedVersion: week.version,
+  };
 
   const approveWeek = () =>
     void decision.decide(

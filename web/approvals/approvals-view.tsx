@@ -36,6 +36,7 @@ const APPROVAL_WEEKS = graphql(`
       }
       nodes {
         weekStart
+        version
         totalHours
         owner {
           id

@@ -37,16 +37,26 @@ const REJECT = graphql(`
 `);
 
 const APPROVE_WEEK = graphql(`
-  mutation ApproveWeek($userId: ID!, $weekStart: LocalDate!) {
-    approveWeek(userId: $userId, weekStart: $weekStart) {
+  mutation ApproveWeek($userId: ID!, $weekStart: LocalDate!, $expectedVersion: Int) {
+    approveWeek(userId: $userId, weekStart: $weekStart, expectedVersion: $expectedVersion) {
       ...DecidedFields
     }
   }
 `);
 
 const REJECT_WEEK = graphql(`
-  mutation RejectWeek($userId: ID!, $weekStart: LocalDate!, $reason: String!) {
-    rejectWeek(userId: $userId, weekStart: $weekStart, reason: $reason) {
+  mutation RejectWeek(
+    $userId: ID!
+    $weekStart: LocalDate!
+    $reason: String!
+    $expectedVersion: Int
+  ) {
+    rejectWeek(
+      userId: $userId
+      weekStart: $weekStart
+      reason: $reason
+      expectedVersion: $expectedVersion
+    ) {
       ...DecidedFields
     }
   }

@@ -3,6 +3,7 @@ import type {
   TimesheetEventResolvers,
   TimesheetResolvers,
 } from '../../generated/graphql';
+import { weekLoaderKey } from '../../weeks/week.service';
 
 /** Owners and histories of a whole page are read in one query each (see server/loaders.ts). */
 export const Timesheet: TimesheetResolvers = {
@@ -16,4 +17,6 @@ export const TimesheetEvent: TimesheetEventResolvers = {
 
 export const ApprovalWeek: ApprovalWeekResolvers = {
   owner: (week, _args, { loaders }) => loaders.person.load(week.ownerId),
+  version: (week, _args, { loaders }) =>
+    loaders.weekVersion.load(weekLoaderKey({ userId: week.ownerId, weekStart: week.weekStart })),
 };
