@@ -97,7 +97,7 @@ export interface RecordedRow {
 
 /**
  * What some person-weeks hold, summed per day: one statement over entries and absences, read
- * through their person-week indexes ((user_id, week_start, date) and (week_start, user_id)).
+ * through their person-week indexes ((week_start, user_id, date) and (week_start, user_id)).
  */
 export async function findRecordedDays(
   db: Kysely<Database>,

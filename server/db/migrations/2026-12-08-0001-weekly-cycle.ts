@@ -36,12 +36,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['week_start', 'status', 'user_id'])
     .execute();
 
-  // A person-week's entries (the week, its grid, teamWeeks): without it an engine may read every
-  // entry the person ever made through (user_id, date, id).
+  // Person-weeks' entries (the week, its grid, teamWeeks): without it an engine may read every
+  // entry the person ever made through (user_id, date, id). Week first, so that it never competes
+  // with (user_id, date, id) for an owner's pages.
   await db.schema
-    .createIndex('timesheet_entries_user_week')
+    .createIndex('timesheet_entries_week_user')
     .on('timesheet_entries')
-    .columns(['user_id', 'week_start', 'date'])
+    .columns(['week_start', 'user_id', 'date'])
     .execute();
 
   await db.schema
@@ -117,7 +118,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ['timesheet_weeks', 'week_events', 'absences', 'period_events', 'holidays']) {
     await db.schema.dropTable(table).execute();
   }
-  await db.schema.dropIndex('timesheet_entries_user_week').execute();
+  await db.schema.dropIndex('timesheet_entries_week_user').execute();
   if (detectDialect(db) === 'postgres') {
     await sql`drop function if exists week_events_append_only()`.execute(db);
     await sql`drop function if exists period_events_append_only()`.execute(db);
