@@ -15,7 +15,7 @@ export function detectDialect(db: Kysely<any>): Dialect {
 
 /**
  * Runs `fn` in a transaction that reads, checks and then writes, serialized with every other such
- * transaction that names one of the same `keys` (for example an owner's day). Services say what
+ * transaction that names one of the same `keys` (for example a person-week). Services say what
  * must be serialized; this module alone knows how:
  *
  * - SQLite: `BEGIN IMMEDIATE` takes the database's write lock up front, so every write

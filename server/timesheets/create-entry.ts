@@ -13,7 +13,7 @@ import { newRow, toTimesheet } from './timesheet-rows';
 import type { NewTimesheetRow, TimesheetRow } from './timesheet.table';
 
 /**
- * Validates and stores an entry under the lock of its owner's day; a repeated idempotency key
+ * Validates and stores an entry under the lock of its owner's week; a repeated idempotency key
  * answers the first entry.
  */
 export async function createEntry(

@@ -50,7 +50,8 @@ async function checkEditable(
 /**
  * Changes an owner's PENDING or REJECTED entry at the version they read. A REJECTED entry goes
  * back to PENDING (resubmitted). The day total, counted without the entry's old hours, is checked
- * on the (new) day under the locks of both the old and the new day.
+ * on the (new) day under the locks of both the old and the new week, whose rules apply to both
+ * (not approved, not closed; a SUBMITTED one goes back to OPEN).
  */
 export async function editEntry(
   { db, now }: ServiceContext,
@@ -95,7 +96,7 @@ export async function editEntry(
       if (violation) throw badInput(violation);
       const updated = await repo.updateTimesheetAtVersion(trx, id, expectedVersion, fields);
       if (!updated) {
-        // A decision (which takes no day lock) came in between: the re-read throws its conflict.
+        // The entry moved on under the week's lock (it cannot): the re-read throws its conflict.
         await reread();
         throw lockedConflict(id);
       }

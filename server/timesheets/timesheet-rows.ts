@@ -44,7 +44,7 @@ export function newRow(
   };
 }
 
-/** The key that serializes writes touching one owner's day (see writeTransaction). */
+/** The key of one owner's day, for an upload's running day totals. */
 export function dayKey(userId: string, date: string): string {
   // The date has a fixed width, so `date user_id` names one owner's day unambiguously.
   return `${date} ${userId}`;
