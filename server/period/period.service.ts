@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { addDays, endOfWeek, startOfWeek, toLocalDate, validateReason } from '../../core';
+import {
+  addDays,
+  endOfWeek,
+  isEmployedDuring,
+  startOfWeek,
+  toLocalDate,
+  validateReason,
+} from '../../core';
+import { workTermsOf } from '../people/work-terms';
 import type { Database } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
 import { BadUserInputError } from '../errors';
@@ -37,17 +44,14 @@ export function createPeriodService(
   /** The person-weeks of [from, through] not approved: stored ones, and people expected. */
   async function notApproved(from: string, through: string): Promise<TimesheetWeek[]> {
     const keys = new Map<string, WeekKey>();
-    const add = (key: WeekKey) => keys.set(`${key.weekStart} ${key.userId}`, key);
-    for (let week = startOfWeek(from); week <= through; week = addDays(week, 7)) {
-      const people = await weekRepo.findPeopleExpected(db, {
-        weekStart: week,
-        weekEnd: endOfWeek(week),
-        reach: () => sql<boolean>`true`,
-        team: null,
-        after: null,
-        limit: 100_000,
-      });
-      for (const person of people) add({ userId: person.id, weekStart: week });
+    const add = (key: WeekKey) => keys.set(weekRepo.weekId(key), key);
+    const first = startOfWeek(from);
+    const people = await weekRepo.findPeopleExpectedBetween(db, first, endOfWeek(through));
+    for (let week = first; week <= through; week = addDays(week, 7)) {
+      for (const person of people) {
+        if (isEmployedDuring(workTermsOf(person), week))
+          add({ userId: person.id, weekStart: week });
+      }
     }
     for (const row of await weekRepo.findWeeksBetween(db, startOfWeek(from), through)) {
       if (row.status !== 'APPROVED') add({ userId: row.user_id, weekStart: row.week_start });

@@ -128,7 +128,7 @@ describeEachDatabase('the payroll period over HTTP', (getDb) => {
 
   it('closes November: answers what is not approved, then nothing on or before the date changes on any path', async () => {
     // Emma: an approved week and an open one; Eli: nothing at all in November.
-    const approvedId = await create(emma, '2026-11-23');
+    await create(emma, '2026-11-23');
     await api.ok(
       SUBMIT,
       { weekStart: '2026-11-23', expectedVersion: (await week(emma, '2026-11-23')).version },
@@ -226,7 +226,6 @@ describeEachDatabase('the payroll period over HTTP', (getDb) => {
     const after = await getDb().db.selectFrom('timesheet_entries').select('id').execute();
     expect(after).toHaveLength(before.length + 1);
     expect(await week(emma, '2026-11-30')).toMatchObject({ closed: true });
-    expect(approvedId).toBeDefined();
     // December, after the close date, still changes.
     await create(emma, '2026-12-01', 1);
 

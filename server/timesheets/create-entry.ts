@@ -69,7 +69,7 @@ async function insertChecked(trx: ServiceContext['db'], actorId: string, row: Ne
   if (existing) return replayOf(existing, row);
   const week = { userId: row.user_id, weekStart: startOfWeek(row.date) };
   await assertOpen(trx, [row.date]);
-  await writableWeek(trx, week);
+  const before = await writableWeek(trx, week);
   const total = await repo.sumDailyHundredths(trx, row.user_id, row.date);
   const violation = checkDailyTotal(total, row.hundredths, row.date);
   if (violation) throw badInput(violation);
@@ -79,7 +79,7 @@ async function insertChecked(trx: ServiceContext['db'], actorId: string, row: Ne
   await eventRepo.insertEvents(trx, [
     newEvent(stored, actorId, 'CREATED', changes, stored.created_at),
   ]);
-  await recordWeekChange(trx, week, {
+  await recordWeekChange(trx, week, before, {
     actorId,
     at: stored.created_at,
     action: 'ENTRY_CHANGED',

@@ -29,14 +29,14 @@ export async function deleteEntry({ db, now }: ServiceContext, ownerId: string, 
       if (current?.user_id !== ownerId) throw notFound(id);
       if (current.status === 'APPROVED') throw await approvedEntryConflict(trx, current);
       await assertOpen(trx, [current.date]);
-      await writableWeek(trx, week);
-      const row = await repo.deleteTimesheet(trx, id);
+      const before = await writableWeek(trx, week);
+      const [row] = await repo.deleteTimesheets(trx, [id]);
       if (!row) throw notFound(id);
       const at = now().toISOString();
       await eventRepo.insertEvents(trx, [
         newEvent(row, ownerId, 'DELETED', diffEntries(row, null), at),
       ]);
-      await recordWeekChange(trx, week, {
+      await recordWeekChange(trx, week, before, {
         actorId: ownerId,
         at,
         action: 'ENTRY_CHANGED',

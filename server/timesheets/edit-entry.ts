@@ -11,7 +11,6 @@ import {
 import type { Timesheet, UpdateTimesheetInput } from './timesheet';
 import {
   badInput,
-  lockedConflict,
   notFound,
   validOrThrow,
   versionConflict,
@@ -90,21 +89,19 @@ export async function editEntry(
       const changes = diffEntries(current, { ...current, ...entry, status: 'PENDING' });
       if (changes.length === 0) return current;
       await assertOpen(trx, [current.date, entry.date]);
-      for (const week of weeks) await writableWeek(trx, week);
+      const weekRows = [];
+      for (const week of weeks) weekRows.push(await writableWeek(trx, week));
       const total = await repo.sumDailyHundredths(trx, ownerId, entry.date, id);
       const violation = checkDailyTotal(total, entry.hundredths, entry.date);
       if (violation) throw badInput(violation);
       const updated = await repo.updateTimesheetAtVersion(trx, id, expectedVersion, fields);
-      if (!updated) {
-        // The entry moved on under the week's lock (it cannot): the re-read throws its conflict.
-        await reread();
-        throw lockedConflict(id);
-      }
+      // Every writer of the entry holds its week's lock, which this transaction holds.
+      if (!updated) throw new Error(`entry ${id} changed under its week's lock`);
       await eventRepo.insertEvents(trx, [
         newEvent(updated, ownerId, 'EDITED', changes, at.toISOString()),
       ]);
-      for (const week of weeks) {
-        await recordWeekChange(trx, week, {
+      for (const [i, week] of weeks.entries()) {
+        await recordWeekChange(trx, week, weekRows[i], {
           actorId: ownerId,
           at: at.toISOString(),
           action: 'ENTRY_CHANGED',

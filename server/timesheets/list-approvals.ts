@@ -5,6 +5,7 @@ import type { ApprovalWeek, ApprovalWeekPage, PageArgs, TimesheetStatus } from '
 import { loadPage } from './read-entries';
 import { checkFirst, type ServiceContext } from './timesheet-checks';
 import * as repo from './timesheet.repository';
+import { weekId } from '../weeks/week.repository';
 import { toTimesheet } from './timesheet-rows';
 
 /**
@@ -45,12 +46,12 @@ export async function listApprovalWeeks(
   const rows = await repo.findEntriesOfWeeks(db, status, page);
   const weeks = new Map<string, { week: ApprovalWeek; total: number }>(
     page.map(({ weekStart, userId }) => [
-      `${weekStart} ${userId}`,
+      weekId({ weekStart, userId }),
       { week: { ownerId: userId, weekStart, totalHours: 0, entries: [] }, total: 0 },
     ]),
   );
   for (const row of rows) {
-    const found = weeks.get(`${row.week_start} ${row.user_id}`);
+    const found = weeks.get(weekId({ userId: row.user_id, weekStart: row.week_start }));
     if (!found) continue; // the same person in a week of another page's square
     found.week.entries.push(toTimesheet(row));
     found.total += row.hundredths;

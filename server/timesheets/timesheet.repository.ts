@@ -362,11 +362,3 @@ export function deleteTimesheets(
   if (ids.length === 0) return Promise.resolve([]);
   return db.deleteFrom('timesheet_entries').where('id', 'in', ids).returningAll().execute();
 }
-
-/** Deletes one entry; answers the deleted row. */
-export function deleteTimesheet(
-  db: Kysely<Database>,
-  id: string,
-): Promise<TimesheetRow | undefined> {
-  return db.deleteFrom('timesheet_entries').where('id', '=', id).returningAll().executeTakeFirst();
-}

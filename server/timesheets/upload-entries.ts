@@ -167,16 +167,21 @@ async function storeUpload(
       return newEvent(row, clientId, 'UPLOADED', changes, row.created_at);
     }),
   );
-  for (const week of weeksOf(inserted)) {
-    const written = inserted.filter(
-      (row) => row.user_id === week.userId && row.week_start === week.weekStart,
-    );
-    await recordWeekChange(trx, week, {
+  const written = new Map<string, TimesheetRow[]>();
+  for (const row of inserted) {
+    const key = weekKey({ userId: row.user_id, weekStart: row.week_start });
+    written.set(key, [...(written.get(key) ?? []), row]);
+  }
+  for (const [key, [first, ...rest]] of written) {
+    if (!first) continue;
+    const week = { userId: first.user_id, weekStart: first.week_start };
+    const count = rest.length + 1;
+    await recordWeekChange(trx, week, state.weeks.get(key), {
       actorId: clientId,
-      at: written[0]?.created_at ?? new Date().toISOString(),
+      at: first.created_at,
       action: 'ENTRY_CHANGED',
-      entryId: written[0]?.id ?? null,
-      cause: `${written.length} ${written.length === 1 ? 'entry' : 'entries'} uploaded by ${clientId}`,
+      entryId: first.id,
+      cause: `${count} ${count === 1 ? 'entry' : 'entries'} uploaded by ${clientId}`,
     });
   }
   const byId = new Map(inserted.map((row) => [row.id, toTimesheet(row)]));

@@ -1,18 +1,22 @@
-import { validate as isUuid } from 'uuid';
-import { startOfWeek, toHundredths, toLocalDate } from '../../core';
+import { validate as isUuid, v7 as uuidv7 } from 'uuid';
+import {
+  checkAbsence,
+  HOURS_SCALE,
+  MAX_HOURS_PER_DAY,
+  startOfWeek,
+  toHundredths,
+  toLocalDate,
+} from '../../core';
 import { writeTransaction } from '../db/transaction';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { assertOpen, DATED_WRITE } from '../period/period-lock';
 import type { ServiceContext } from '../timesheets/timesheet-checks';
-import { checkAbsence } from '../../core';
-import { v7 as uuidv7 } from 'uuid';
 import { absenceOf } from './read-week';
 import type { Absence, AbsenceKind } from './week';
 import * as repo from './week.repository';
 import { recordWeekChange, weekKey, writableWeek } from './week-state';
 
 const ABSENCE_KINDS: readonly AbsenceKind[] = ['VACATION', 'SICK', 'OTHER'];
-const MAX_DAY_HUNDREDTHS = 2400;
 
 /**
  * Declares an absence of the owner, under the rules of entries: not in an approved week nor a
@@ -36,11 +40,11 @@ export async function recordAbsence(
     [weekKey(week)],
     async (trx) => {
       await assertOpen(trx, [input.date]);
-      await writableWeek(trx, week);
+      const before = await writableWeek(trx, week);
       const total = await repo.sumAbsenceHundredths(trx, ownerId, input.date);
-      if (total + hundredths > MAX_DAY_HUNDREDTHS) {
+      if (total + hundredths > MAX_HOURS_PER_DAY * HOURS_SCALE) {
         throw new BadUserInputError(
-          `absences on ${input.date} would add up to more than 24 hours`,
+          `absences on ${input.date} would add up to more than ${MAX_HOURS_PER_DAY} hours`,
           'hours',
         );
       }
@@ -54,7 +58,7 @@ export async function recordAbsence(
         hundredths,
         created_at: iso,
       });
-      await recordWeekChange(trx, week, {
+      await recordWeekChange(trx, week, before, {
         actorId: ownerId,
         at: iso,
         action: 'ABSENCE_RECORDED',
@@ -86,10 +90,10 @@ export async function deleteAbsence(
       const current = await repo.findAbsenceById(trx, id);
       if (!current) throw missing();
       await assertOpen(trx, [current.date]);
-      await writableWeek(trx, week);
+      const before = await writableWeek(trx, week);
       await repo.deleteAbsence(trx, id);
       const absence = absenceOf(current);
-      await recordWeekChange(trx, week, {
+      await recordWeekChange(trx, week, before, {
         actorId: ownerId,
         at: now().toISOString(),
         action: 'ABSENCE_DELETED',

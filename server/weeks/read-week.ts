@@ -8,7 +8,7 @@ import { workTermsOf } from '../people/work-terms';
 import type { Absence, TimesheetWeek } from './week';
 import type { AbsenceRow } from './absence.table';
 import * as repo from './week.repository';
-import type { WeekKey } from './week.repository';
+import { weekId, type WeekKey } from './week.repository';
 import { statusOf, versionOf } from './week-state';
 
 export const absenceOf = (row: AbsenceRow): Absence => ({
@@ -18,8 +18,6 @@ export const absenceOf = (row: AbsenceRow): Absence => ({
   kind: row.kind,
   hours: fromHundredths(row.hundredths),
 });
-
-const keyOf = ({ userId, weekStart }: WeekKey) => `${weekStart} ${userId}`;
 
 /**
  * Person-weeks with their completeness, in the order of `keys`: status and version, hours
@@ -43,13 +41,13 @@ export async function loadWeeks(
     findClosedThrough(db),
   ]);
   const rows = new Map(
-    weekRows.map((row) => [keyOf({ userId: row.user_id, weekStart: row.week_start }), row]),
+    weekRows.map((row) => [weekId({ userId: row.user_id, weekStart: row.week_start }), row]),
   );
   const terms = new Map(people.map((person) => [person.id, workTermsOf(person)]));
   const holidayDates = new Set(holidayRows.map((holiday) => holiday.date));
   const days = new Map<string, RecordedTotals>();
   for (const day of recorded) {
-    const key = keyOf({ userId: day.user_id, weekStart: day.week_start });
+    const key = weekId({ userId: day.user_id, weekStart: day.week_start });
     const totals = days.get(key) ?? { entries: 0, absences: 0, dates: new Set<string>() };
     totals.entries += day.entry_hundredths;
     totals.absences += day.absence_hundredths;
@@ -58,8 +56,8 @@ export async function loadWeeks(
   }
   const today = toLocalDate(now);
   return keys.map((key) => {
-    const row = rows.get(keyOf(key));
-    const totals = days.get(keyOf(key)) ?? { entries: 0, absences: 0, dates: new Set<string>() };
+    const row = rows.get(weekId(key));
+    const totals = days.get(weekId(key)) ?? { entries: 0, absences: 0, dates: new Set<string>() };
     const expected = expectedDays(
       key.weekStart,
       terms.get(key.userId) ?? workTermsOf(undefined),

@@ -54,6 +54,7 @@ function checkCells(weekStart: string, cells: readonly WeekCellInput[], now: Dat
     if (cell.date < weekStart || cell.date > weekEnd) {
       throw cellError(index, 'date', `${cell.date} is not in the week of ${weekStart}`);
     }
+    // 0 clears the cell: its date and project still follow the entry rules, checked at 1 hour.
     const clears = cell.hours === 0;
     const validation = validateEntry({ ...cell, hours: clears ? 1 : cell.hours }, now);
     if (!validation.ok) {
@@ -201,13 +202,13 @@ export async function saveWeek(
         trx,
         checked.map((cell) => cell.entry.date),
       );
-      await writableWeek(trx, week);
+      const before = await writableWeek(trx, week);
       const entries = await entryRepo.findTimesheetsOfWeek(trx, week);
       const changes = planChanges(checked, entries, mayDelete);
       if (changes.length === 0) return;
       checkDayTotals(entries, changes);
       await applyChanges(trx, ownerId, changes, at);
-      await recordWeekChange(trx, week, {
+      await recordWeekChange(trx, week, before, {
         actorId: ownerId,
         at: at.toISOString(),
         action: 'ENTRY_CHANGED',

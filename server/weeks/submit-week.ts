@@ -37,7 +37,7 @@ async function weekAt(
   }
   const status = statusOf(row);
   if (!allowed.includes(status)) {
-    throw weekStatusConflict(key, status, `only a ${allowed.join(' or ')} week can be ${done}`);
+    throw weekStatusConflict(key, status, `it can be ${done} only when ${allowed.join(' or ')}`);
   }
   await assertOpen(trx, [key.weekStart]);
 }

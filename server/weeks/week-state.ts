@@ -90,14 +90,15 @@ export interface WeekChange {
 /**
  * Counts a change of an entry or absence in a week: its version goes up, and a SUBMITTED week
  * goes back to OPEN (withdrawn by that change), so that a manager never approves a moving target.
+ * `before` is the week's row as the write read it under the week's lock ({@link writableWeek}).
  * Records the event; answers the week row after the change.
  */
 export async function recordWeekChange(
   trx: Kysely<Database>,
   key: WeekKey,
+  before: WeekRow | undefined,
   change: WeekChange,
 ): Promise<WeekRow> {
-  const before = await repo.findWeekRow(trx, key);
   const withdraws = before?.status === 'SUBMITTED';
   const row = await repo.bumpWeek(trx, key, {
     ...(withdraws ? { status: 'OPEN' as const } : {}),

@@ -1,15 +1,16 @@
 import { sql } from 'kysely';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../db/schema';
+import type { PersonRow } from '../people/person.table';
+import type { WeekKey } from '../timesheets/timesheet.repository';
 import type { AbsenceRow, NewAbsenceRow } from './absence.table';
 import type { NewWeekEventRow, WeekEventRow } from './week-event.table';
 import type { NewWeekRow, WeekRow, WeekRowUpdate } from './week.table';
 
-/** The key of a person-week: its owner and its Monday. */
-export interface WeekKey {
-  userId: string;
-  weekStart: string;
-}
+export type { WeekKey };
+
+/** A person-week as text (`<Monday> <person>`), for maps and loaders. */
+export const weekId = ({ userId, weekStart }: WeekKey) => `${weekStart} ${userId}`;
 
 /** One person-week's row, if it ever changed. */
 export function findWeekRow(
@@ -182,6 +183,28 @@ export async function sumAbsenceHundredths(
   return Number(row.total);
 }
 
+/** People of the directory employed on a day between two dates, machine clients aside. */
+function expectedBetween(eb: ExpressionBuilder<Database, 'people'>, from: string, to: string) {
+  return eb.and([
+    eb.or([eb('employed_from', 'is', null), eb('employed_from', '<=', to)]),
+    eb.or([eb('employed_until', 'is', null), eb('employed_until', '>=', from)]),
+    eb('people.id', 'not like', '%@clients'),
+  ]);
+}
+
+/** Everyone expected to file some week between two dates, with their employment dates. */
+export function findPeopleExpectedBetween(
+  db: Kysely<Database>,
+  from: string,
+  to: string,
+): Promise<Pick<PersonRow, 'id' | 'schedule' | 'employed_from' | 'employed_until'>[]> {
+  return db
+    .selectFrom('people')
+    .select(['id', 'schedule', 'employed_from', 'employed_until'])
+    .where((eb) => expectedBetween(eb, from, to))
+    .execute();
+}
+
 /** Where a page of the directory stands: the sort name (name, else id) and id of its last person. */
 export interface PersonCursor {
   sortName: string;
@@ -209,9 +232,7 @@ export async function findPeopleExpected(
     .select(['people.id', sortName.as('sort_name')])
     .where((eb) =>
       eb.and([
-        eb.or([eb('employed_from', 'is', null), eb('employed_from', '<=', args.weekEnd)]),
-        eb.or([eb('employed_until', 'is', null), eb('employed_until', '>=', args.weekStart)]),
-        eb('people.id', 'not like', '%@clients'),
+        expectedBetween(eb, args.weekStart, args.weekEnd),
         args.reach(eb),
         ...(args.team === null ? [] : [eb('people.team', '=', args.team)]),
         ...(args.after === null

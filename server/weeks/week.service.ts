@@ -17,8 +17,9 @@ import type { WeekKey } from './week.repository';
 /** The service the resolvers call; see {@link createWeekService}. */
 export type WeekService = ReturnType<typeof createWeekService>;
 
-/** The text key of a person-week, for loaders. */
-export const weekLoaderKey = ({ userId, weekStart }: WeekKey) => `${weekStart} ${userId}`;
+/** The loader key of a week the service handed out. */
+export const weekLoaderKey = (week: { ownerId: string; weekStart: string }) =>
+  repo.weekId({ userId: week.ownerId, weekStart: week.weekStart });
 const parseKey = (key: string): WeekKey => ({
   weekStart: key.slice(0, 10),
   userId: key.slice(11),
@@ -32,7 +33,7 @@ function byWeek<R extends { user_id: string; week_start: string }, T>(
 ): T[][] {
   const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
   for (const row of rows) {
-    groups.get(weekLoaderKey({ userId: row.user_id, weekStart: row.week_start }))?.push(map(row));
+    groups.get(repo.weekId({ userId: row.user_id, weekStart: row.week_start }))?.push(map(row));
   }
   return keys.map((key) => groups.get(key) ?? []);
 }

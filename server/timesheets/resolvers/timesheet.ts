@@ -17,6 +17,5 @@ export const TimesheetEvent: TimesheetEventResolvers = {
 
 export const ApprovalWeek: ApprovalWeekResolvers = {
   owner: (week, _args, { loaders }) => loaders.person.load(week.ownerId),
-  version: (week, _args, { loaders }) =>
-    loaders.weekVersion.load(weekLoaderKey({ userId: week.ownerId, weekStart: week.weekStart })),
+  version: (week, _args, { loaders }) => loaders.weekVersion.load(weekLoaderKey(week)),
 };

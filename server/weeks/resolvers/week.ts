@@ -12,13 +12,10 @@ export const TimesheetWeek: TimesheetWeekResolvers = {
   decidedBy: (week, _args, { loaders }) =>
     week.decidedBy === null ? null : loaders.person.load(week.decidedBy),
   entries: (week, _args, { loaders }) =>
-    week.entries ??
-    loaders.weekEntries.load(weekLoaderKey({ userId: week.ownerId, weekStart: week.weekStart })),
+    week.entries ?? loaders.weekEntries.load(weekLoaderKey(week)),
   absences: (week, _args, { loaders }) =>
-    week.absences ??
-    loaders.weekAbsences.load(weekLoaderKey({ userId: week.ownerId, weekStart: week.weekStart })),
-  history: (week, _args, { loaders }) =>
-    loaders.weekHistory.load(weekLoaderKey({ userId: week.ownerId, weekStart: week.weekStart })),
+    week.absences ?? loaders.weekAbsences.load(weekLoaderKey(week)),
+  history: (week, _args, { loaders }) => loaders.weekHistory.load(weekLoaderKey(week)),
 };
 
 export const WeekEvent: WeekEventResolvers = {
